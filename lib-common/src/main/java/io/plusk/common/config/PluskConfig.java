@@ -1,0 +1,180 @@
+package io.plusk.common.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The resolved plusk configuration: {@code -Dplusk.*} system properties over an optional override file over the
+ * defaults in {@code conf/application.conf} (shipped in the jar as {@code plusk/application.conf}).
+ * Typed views are plain serializable records so executors never need Typesafe Config.
+ */
+public final class PluskConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String DEFAULTS_RESOURCE = "plusk/application.conf";
+
+  private final transient Config config;
+  private final String renderedPlusk;
+
+  private PluskConfig(Config config) {
+    this.config = config;
+    this.renderedPlusk = config.getConfig("plusk").root().render(ConfigRenderOptions.concise());
+  }
+
+  public static PluskConfig defaults() {
+    return load(null);
+  }
+
+  /** @param overrideFile a HOCON file whose keys win over the defaults; null for none */
+  public static PluskConfig load(Path overrideFile) {
+    Config defaults = ConfigFactory.parseResources(PluskConfig.class.getClassLoader(), DEFAULTS_RESOURCE);
+    if (!defaults.hasPath("plusk")) {
+      throw new IllegalStateException("Resource " + DEFAULTS_RESOURCE + " is missing from the classpath");
+    }
+    Config merged = defaults;
+    if (overrideFile != null) {
+      if (!Files.isRegularFile(overrideFile)) {
+        throw new IllegalArgumentException("Config file does not exist: " + overrideFile);
+      }
+      merged = ConfigFactory.parseFile(overrideFile.toFile()).withFallback(merged);
+    }
+    return new PluskConfig(ConfigFactory.defaultOverrides().withFallback(merged).resolve());
+  }
+
+  /** Returns a copy with the given dotted keys (relative to {@code plusk}) replaced. */
+  public PluskConfig with(Map<String, Object> overrides) {
+    Config result = config;
+    for (Map.Entry<String, Object> e : overrides.entrySet()) {
+      result = ConfigFactory.parseMap(Map.of("plusk." + e.getKey(), e.getValue())).withFallback(result);
+    }
+    return new PluskConfig(result.resolve());
+  }
+
+  public Config raw() {
+    return config;
+  }
+
+  public String input() {
+    return config.getString("plusk.input");
+  }
+
+  public String warehouse() {
+    return config.getString("plusk.warehouse");
+  }
+
+  public String ontologyLocation() {
+    return config.getString("plusk.ontology");
+  }
+
+  public String sparkMaster() {
+    return config.getString("plusk.spark.master");
+  }
+
+  public int shufflePartitions() {
+    return config.getInt("plusk.spark.shuffle-partitions");
+  }
+
+  public List<String> requiredKinds() {
+    return config.getStringList("plusk.ingest.required-kinds");
+  }
+
+  public IngestSettings ingest() {
+    Config c = config.getConfig("plusk.ingest");
+    return new IngestSettings(c.getInt("max-future-skew-hours"), c.getInt("max-text-chars"));
+  }
+
+  public EngagedSettings engaged() {
+    Config c = config.getConfig("plusk.engaged");
+    Map<String, Double> weights = new TreeMap<>();
+    for (String type : c.getConfig("weights").root().keySet()) {
+      weights.put(type, c.getDouble("weights." + type));
+    }
+    return new EngagedSettings(c.getInt("lookback-days"), c.getDouble("min-engagement"), weights);
+  }
+
+  public LinkingSettings linking() {
+    Config c = config.getConfig("plusk.linking");
+    return new LinkingSettings(
+        c.getString("corenlp.annotators"),
+        c.getString("corenlp.ner-model"),
+        c.getInt("max-ngram"),
+        c.getDouble("method-confidence.alias"),
+        c.getDouble("method-confidence.hashtag"),
+        c.getDouble("method-confidence.handle"),
+        c.getDouble("ner-bonus"),
+        c.getDouble("context-bonus"),
+        c.getDouble("context-cap"),
+        c.getInt("ambiguous-min-context"),
+        c.getInt("ambiguous-margin"),
+        c.getDouble("min-confidence"),
+        c.getDouble("rollup-damping"),
+        c.getDouble("rollup-min-confidence"));
+  }
+
+  public PlusKSettings plusk() {
+    Config c = config.getConfig("plusk.plusk-rules");
+    return new PlusKSettings(c.getInt("daily-limit-per-giver"), c.getInt("repeat-window-days"));
+  }
+
+  public ScoringSettings scoring() {
+    Config c = config.getConfig("plusk.scoring");
+    return new ScoringSettings(
+        c.getInt("window-days"),
+        c.getDouble("half-life-days"),
+        c.getDouble("plusk-weight"),
+        c.getDouble("min-raw-evidence"),
+        c.getInt("evidence-limit"));
+  }
+
+  /** SHA-256 of the effective {@code plusk} block: two runs with the same hash used the same settings. */
+  public String hash() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(renderedPlusk.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record IngestSettings(int maxFutureSkewHours, int maxTextChars) implements Serializable {}
+
+  public record EngagedSettings(int lookbackDays, double minEngagement, Map<String, Double> weights)
+      implements Serializable {
+    public double weight(String type) {
+      return weights.getOrDefault(type, 0.0);
+    }
+  }
+
+  public record LinkingSettings(
+      String annotators,
+      String nerModel,
+      int maxNgram,
+      double aliasConfidence,
+      double hashtagConfidence,
+      double handleConfidence,
+      double nerBonus,
+      double contextBonus,
+      double contextCap,
+      int ambiguousMinContext,
+      int ambiguousMargin,
+      double minConfidence,
+      double rollupDamping,
+      double rollupMinConfidence)
+      implements Serializable {}
+
+  public record PlusKSettings(int dailyLimitPerGiver, int repeatWindowDays) implements Serializable {}
+
+  public record ScoringSettings(
+      int windowDays, double halfLifeDays, double plusKWeight, double minRawEvidence, int evidenceLimit)
+      implements Serializable {}
+}

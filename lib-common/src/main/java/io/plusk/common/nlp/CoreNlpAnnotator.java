@@ -1,0 +1,71 @@
+package io.plusk.common.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CoreNLP with lean settings for tweets. The pipeline costs seconds and gigabytes to build, so there is one per JVM
+ * (per executor on a cluster) for each distinct configuration, built on first use; StanfordCoreNLP.annotate is
+ * thread-safe, so Spark tasks running side by side share it.
+ */
+public final class CoreNlpAnnotator implements TextAnnotator {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
+  private static final Map<String, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+
+  private final String annotators;
+  private final String nerModel;
+
+  public CoreNlpAnnotator(String annotators, String nerModel) {
+    this.annotators = annotators;
+    this.nerModel = nerModel;
+  }
+
+  static Properties properties(String annotators, String nerModel) {
+    Properties p = new Properties();
+    p.setProperty("annotators", annotators);
+    p.setProperty("ner.model", nerModel);
+    // SUTime, numeric classifiers and the fine-grained regex NER triple NER's cost and find nothing we link.
+    p.setProperty("ner.useSUTime", "false");
+    p.setProperty("ner.applyNumericClassifiers", "false");
+    p.setProperty("ner.applyFineGrained", "false");
+    p.setProperty("ner.buildEntityMentions", "false");
+    p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+    p.setProperty("ssplit.newlineIsSentenceBreak", "always");
+    return p;
+  }
+
+  private StanfordCoreNLP pipeline() {
+    return PIPELINES.computeIfAbsent(annotators + "|" + nerModel, key -> {
+      long start = System.nanoTime();
+      LOG.info("Loading CoreNLP pipeline ({}; NER model {})", annotators, nerModel);
+      StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(annotators, nerModel));
+      LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+      return pipeline;
+    });
+  }
+
+  @Override
+  public List<AnnotatedToken> annotate(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    Annotation doc = new Annotation(text);
+    pipeline().annotate(doc);
+    List<CoreLabel> labels = doc.get(CoreAnnotations.TokensAnnotation.class);
+    List<AnnotatedToken> out = new ArrayList<>(labels.size());
+    for (CoreLabel l : labels) {
+      out.add(new AnnotatedToken(l.word(), l.lemma() == null ? l.word() : l.lemma(), l.tag(),
+          l.ner() == null ? "O" : l.ner()));
+    }
+    return out;
+  }
+}

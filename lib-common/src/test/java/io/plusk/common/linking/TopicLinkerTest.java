@@ -1,0 +1,87 @@
+package io.plusk.common.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.config.PluskConfig.LinkingSettings;
+import io.plusk.common.nlp.CoreNlpAnnotator;
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.ontology.OntologyFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Real CoreNLP, real default ontology: our own sentences for the ambiguous names. */
+class TopicLinkerTest {
+  private static final Ontology ONTOLOGY = OntologyFormat.readDefault();
+  private static final LinkingSettings SETTINGS = PluskConfig.defaults().linking();
+  private static final TopicLinker LINKER = new TopicLinker(ONTOLOGY,
+      new CoreNlpAnnotator(SETTINGS.annotators(), SETTINGS.nerModel()), SETTINGS);
+
+  private static Map<String, TopicLink> direct(String text) {
+    return LINKER.link(text, List.of()).stream().filter(l -> l.viaTopicId() == null)
+        .collect(Collectors.toMap(l -> ONTOLOGY.byId(l.topicId()).orElseThrow().slug(), l -> l));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}, not {2}")
+  @CsvSource(delimiter = '|', value = {
+      "My twins finally slept through the night, first time since they were born | twins-and-multiples | minnesota-twins",
+      "Twins walk-off homer in the 9th, what a game at Target Field! | minnesota-twins | twins-and-multiples",
+      "Apple shares jump after the new iPhone keynote | apple-inc | apples",
+      "Picked a bushel of apples at the orchard, apple pie tonight | apples | apple-inc",
+      "Refactoring my Python script to use pandas dataframes | python-language | snakes",
+      "The python at the zoo shed its skin, beautiful snake | snakes | python-language",
+      "Test drive of the new Jaguar F-Type, that V8 engine sound | jaguar-cars | jaguars-animal",
+      "A jaguar spotted hunting prey in the Pantanal rainforest | jaguars-animal | jaguar-cars",
+      "Giants pitcher throws a gem, splash hit into the bay at Oracle Park | san-francisco-giants | new-york-giants",
+      "Giants quarterback sacked three times, the defense let us down | new-york-giants | san-francisco-giants",
+      "Heat beat the Celtics behind 30 points from Butler | miami-heat | weather",
+      "Mercury is the innermost planet and its orbit around the sun is fast | mercury-planet | mercury-element",
+      "Bulls win in overtime at the United Center, great rebound game | chicago-bulls | cattle"
+  })
+  void ambiguousNamesFollowTheContext(String text, String expected, String notExpected) {
+    Map<String, TopicLink> links = direct(text);
+    assertThat(links).as(links.toString()).containsKey(expected).doesNotContainKey(notExpected);
+  }
+
+  @Test
+  void weakContextLinksNothingRatherThanGuessing() {
+    assertThat(direct("twins!")).doesNotContainKeys("twins-and-multiples", "minnesota-twins");
+  }
+
+  @Test
+  void hashtagsAreSegmentedAndMatched() {
+    assertThat(direct("Great night #MinnesotaTwins")).containsKey("minnesota-twins");
+    assertThat(direct("so proud #mntwins")).containsKey("minnesota-twins");
+  }
+
+  @Test
+  void rollsUpThroughEveryParentWithDamping() {
+    List<TopicLink> links = LINKER.link("Minnesota Twins win the series", List.of());
+    Map<String, TopicLink> bySlug = links.stream()
+        .collect(Collectors.toMap(l -> ONTOLOGY.byId(l.topicId()).orElseThrow().slug(), l -> l));
+    TopicLink twins = bySlug.get("minnesota-twins");
+    assertThat(twins).isNotNull();
+    assertThat(bySlug.get("baseball").method()).isEqualTo("rollup");
+    assertThat(bySlug.get("baseball").viaTopicId()).isEqualTo(twins.topicId());
+    assertThat(bySlug.get("baseball").confidence()).isLessThan(twins.confidence());
+    assertThat(bySlug).containsKey("minnesota");
+  }
+
+  @Test
+  void retweetBoilerplateUrlsAndHandlesAreNotEvidence() {
+    assertThat(direct("RT @wine_lover: https://t.co/wine123 @coffee")).isEmpty();
+  }
+
+  @Test
+  void everyLinkKeepsItsEvidence() {
+    TopicLink wine = direct("Opened a 2015 Bordeaux tonight, the vintage shows in the glass").get("bordeaux");
+    assertThat(wine).isNotNull();
+    assertThat(wine.matchedText()).isEqualTo("Bordeaux");
+    assertThat(wine.method()).startsWith("alias");
+    assertThat(wine.confidence()).isBetween(0.3, 1.0);
+  }
+}
