@@ -490,7 +490,7 @@ class Gen:
                                 "ts": day + "T09:00:00Z"}),
                     '{"user_id": "%s", "topic": "wine", "action": "archive", "ts": "%sT10:00:00Z"}'
                     % (p["wine"]["id"], day)]
-        return [json.dumps({"user_id": p["appleinc"]["id"], "topic": "business", "action": "remove",
+        return [json.dumps({"user_id": p["appleinc"]["id"], "topic": "consumer-electronics", "action": "remove",
                             "ts": day + "T08:00:00Z"})]
 
     def write(self, kind, day, lines, gz=False):

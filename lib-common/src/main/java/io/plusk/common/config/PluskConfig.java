@@ -90,7 +90,8 @@ public final class PluskConfig implements Serializable {
 
   public IngestSettings ingest() {
     Config c = config.getConfig("plusk.ingest");
-    return new IngestSettings(c.getInt("max-future-skew-hours"), c.getInt("max-text-chars"));
+    return new IngestSettings(c.getInt("max-future-skew-hours"), c.getInt("max-text-chars"),
+        c.getDouble("max-quarantine-share"), c.getInt("gate-min-lines"));
   }
 
   public EngagedSettings engaged() {
@@ -146,7 +147,8 @@ public final class PluskConfig implements Serializable {
     }
   }
 
-  public record IngestSettings(int maxFutureSkewHours, int maxTextChars) implements Serializable {}
+  public record IngestSettings(int maxFutureSkewHours, int maxTextChars, double maxQuarantineShare,
+                               int gateMinLines) implements Serializable {}
 
   public record EngagedSettings(int lookbackDays, double minEngagement, Map<String, Double> weights)
       implements Serializable {

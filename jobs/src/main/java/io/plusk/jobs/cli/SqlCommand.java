@@ -1,0 +1,63 @@
+package io.plusk.jobs.cli;
+
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.Sessions;
+import io.plusk.jobs.io.Warehouse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Analyst access: every table of the warehouse as a view (with its dt column), one query or a small shell. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = "Runs a Spark SQL query with every warehouse table registered as a view (posts, topic_expertise, "
+        + "...; dt is a column). Without a query, reads queries from standard input, one per line.")
+public final class SqlCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The query, e.g. \"SELECT * FROM topic_expertise "
+      + "WHERE topic_slug = 'wine' ORDER BY rank_in_topic\"")
+  String query;
+
+  @Option(names = "--limit", defaultValue = "50", description = "Rows to print (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() throws IOException {
+    PluskConfig config = options.config();
+    SparkSession spark = Sessions.getOrCreate(config, options.master);
+    Warehouse warehouse = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+    PrintWriter out = spec.commandLine().getOut();
+    for (String table : Tables.ALL) {
+      var dates = warehouse.dates(table);
+      if (!dates.isEmpty()) {
+        warehouse.read(table, dates.first(), dates.last()).createOrReplaceTempView(table);
+      }
+    }
+    if (query != null) {
+      out.println(spark.sql(query).showString(limit, 0, false));
+    } else {
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isBlank()) {
+          out.println(spark.sql(line).showString(limit, 0, false));
+          out.flush();
+        }
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

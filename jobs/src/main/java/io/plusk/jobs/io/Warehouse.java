@@ -1,0 +1,168 @@
+package io.plusk.jobs.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.plusk.common.schema.Tables;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet tables of one warehouse root (local, hdfs://, s3a://): {@code <root>/<table>/dt=YYYY-MM-DD/}.
+ * Writing a date replaces that date's folder only; other dates are never touched.
+ */
+public final class Warehouse {
+  public static final String RUNS = "_runs";
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    checkArgument(root != null && !root.isBlank(), "Warehouse root must not be empty");
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String tableRoot(String table) {
+    return root + "/" + table;
+  }
+
+  public String partition(String table, LocalDate date) {
+    return tableRoot(table) + "/" + Tables.PARTITION_COLUMN + "=" + date;
+  }
+
+  public String runFolder(LocalDate date) {
+    return root + "/" + RUNS + "/" + Tables.PARTITION_COLUMN + "=" + date;
+  }
+
+  /** Writes one date of a table after checking the frame has the table's columns; returns the rows written. */
+  public long write(Dataset<Row> rows, String table, LocalDate date) {
+    StructType schema = Tables.schemaOf(table);
+    Dataset<Row> checked = SchemaGuard.conform(rows, schema, table);
+    checked.write().mode(SaveMode.Overwrite).parquet(partition(table, date));
+    return read(table, date).count();
+  }
+
+  /** One date of a table with its {@code dt} column; empty (with the right schema) when the date is absent. */
+  public Dataset<Row> read(String table, LocalDate date) {
+    return read(table, date, date);
+  }
+
+  /** The dates of a table from {@code from} to {@code to}, both included, that exist. */
+  public Dataset<Row> read(String table, LocalDate from, LocalDate to) {
+    StructType withDt = Tables.schemaOf(table).add(Tables.PARTITION_COLUMN, DataTypes.StringType, false);
+    List<String> paths = new ArrayList<>();
+    for (LocalDate d : dates(table)) {
+      if (!d.isBefore(from) && !d.isAfter(to)) {
+        paths.add(partition(table, d));
+      }
+    }
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), withDt);
+    }
+    return spark.read().schema(withDt).option("basePath", tableRoot(table))
+        .parquet(paths.toArray(String[]::new));
+  }
+
+  /** Dates for which the table has a complete partition (Spark's _SUCCESS file is there). */
+  public TreeSet<LocalDate> dates(String table) {
+    return datesUnder(tableRoot(table), true);
+  }
+
+  /** Dates whose run finished: the publish stage wrote its _SUCCESS marker. */
+  public TreeSet<LocalDate> publishedDates() {
+    return datesUnder(root + "/" + RUNS, true);
+  }
+
+  public boolean isPublished(LocalDate date) {
+    return exists(runFolder(date) + "/_SUCCESS");
+  }
+
+  private TreeSet<LocalDate> datesUnder(String folder, boolean requireSuccess) {
+    TreeSet<LocalDate> out = new TreeSet<>();
+    try {
+      Path path = new Path(folder);
+      FileSystem fs = path.getFileSystem(hadoopConf());
+      if (!fs.exists(path)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(path)) {
+        String name = st.getPath().getName();
+        if (st.isDirectory() && name.startsWith(Tables.PARTITION_COLUMN + "=")) {
+          if (requireSuccess && !fs.exists(new Path(st.getPath(), "_SUCCESS"))) {
+            continue;
+          }
+          out.add(LocalDate.parse(name.substring(Tables.PARTITION_COLUMN.length() + 1)));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder, e);
+    }
+  }
+
+  public boolean exists(String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(hadoopConf()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check " + path, e);
+    }
+  }
+
+  public void writeText(String path, String content) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(hadoopConf());
+      try (OutputStream out = fs.create(p, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + path, e);
+    }
+  }
+
+  public String readText(String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(hadoopConf());
+      try (var in = fs.open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+
+  public void delete(String path) {
+    try {
+      Path p = new Path(path);
+      p.getFileSystem(hadoopConf()).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + path, e);
+    }
+  }
+
+  private Configuration hadoopConf() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+}

@@ -1,0 +1,110 @@
+package io.plusk.jobs.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.plusk.common.config.PluskConfig.EngagedSettings;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.JobContext;
+import io.plusk.jobs.Stage;
+import io.plusk.jobs.StageResult;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage 2: counts the day's engagement per post over the look-back (a reply today to a post from three days ago
+ * counts for that post) and keeps the posts whose weighted engagement reaches the threshold. A bare @mention counts
+ * for the mentioned user's latest post before it. Engaging with one's own post does not count.
+ */
+public final class EngagedJob implements Stage {
+  @Override
+  public String name() {
+    return "engaged";
+  }
+
+  @Override
+  public StageResult execute(JobContext ctx) {
+    EngagedSettings settings = ctx.config().engaged();
+    Dataset<Row> posts = ctx.warehouse()
+        .read(Tables.POSTS, ctx.date().minusDays(settings.lookbackDays() - 1L), ctx.date());
+    Dataset<Row> events = ctx.warehouse().read(Tables.ENGAGEMENT_EVENTS, ctx.date());
+
+    Dataset<Row> creditable = creditablePosts(posts).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> attributed = attribute(creditable, events, settings.lookbackDays())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long eventCount = events.count();
+    long matched = attributed.count();
+    long selfEngagement = attributed.where(col("actor_id").equalTo(col("user_id"))).count();
+    Dataset<Row> engaged = engagedPosts(creditable, attributed, settings);
+    long written = ctx.warehouse().write(engaged, Tables.ENGAGED_POSTS, ctx.date());
+    attributed.unpersist();
+    creditable.unpersist();
+    return new StageResult(name())
+        .count("engagement_events", eventCount)
+        .count("events_matched_to_posts", matched)
+        .count("events_unmatched", eventCount - matched)
+        .count("self_engagement_ignored", selfEngagement)
+        .count("engaged_posts.written", written);
+  }
+
+  /** Posts that can earn engagement: one row per post id (the author's copy, first day seen), retweets excluded. */
+  public static Dataset<Row> creditablePosts(Dataset<Row> posts) {
+    return posts.where(col("retweet_of_post_id").isNull())
+        .withColumn("_rank", row_number().over(Window.partitionBy("post_id")
+            .orderBy(col("is_embedded").asc(), col("dt").asc(), col("line_no").asc())))
+        .where(col("_rank").equalTo(1))
+        .drop("_rank");
+  }
+
+  /** Each event with the post it engages and that post's author; events on posts outside the window drop out. */
+  public static Dataset<Row> attribute(Dataset<Row> posts, Dataset<Row> events, int lookbackDays) {
+    Dataset<Row> authors = posts.select(col("post_id").as("p_post_id"), col("user_id"),
+        col("created_at").as("p_created_at"));
+    Dataset<Row> direct = events.where(col("post_id").isNotNull())
+        .join(authors, col("post_id").equalTo(col("p_post_id")))
+        .select(col("event_id"), col("type"), col("actor_id"), col("post_id"), col("user_id"), col("ts"));
+    Dataset<Row> bare = events.where(col("post_id").isNull().and(col("type").equalTo("mention")))
+        .withColumn("window_start", expr("ts - make_interval(0, 0, 0, " + lookbackDays + ")"))
+        .join(authors, col("target_user_id").equalTo(col("user_id"))
+            .and(col("p_created_at").leq(col("ts")))
+            .and(col("p_created_at").geq(col("window_start"))))
+        .withColumn("_rank", row_number().over(Window.partitionBy("event_id")
+            .orderBy(col("p_created_at").desc(), col("p_post_id").desc())))
+        .where(col("_rank").equalTo(1))
+        .select(col("event_id"), col("type"), col("actor_id"), col("p_post_id").as("post_id"), col("user_id"),
+            col("ts"));
+    return direct.unionByName(bare);
+  }
+
+  /** Aggregates attributed events per post and keeps the posts at or over the threshold. */
+  public static Dataset<Row> engagedPosts(Dataset<Row> posts, Dataset<Row> attributed, EngagedSettings settings) {
+    Column weight = lit(0.0);
+    for (Map.Entry<String, Double> w : settings.weights().entrySet()) {
+      weight = when(col("type").equalTo(w.getKey()), lit(w.getValue())).otherwise(weight);
+    }
+    Dataset<Row> perPost = attributed.where(col("actor_id").notEqual(col("user_id")))
+        .withColumn("w", weight)
+        .groupBy("post_id")
+        .agg(typeCount("retweet").as("retweets"), typeCount("reply").as("replies"),
+            typeCount("quote").as("quotes"), typeCount("mention").as("mentions"), typeCount("like").as("likes"),
+            count(when(col("w").gt(0), true)).as("engagement_count"), sum("w").as("engagement_weight"),
+            countDistinct(when(col("w").gt(0), col("actor_id"))).as("engagers"))
+        .where(col("engagement_weight").geq(settings.minEngagement()));
+    return posts.select("post_id", "user_id", "screen_name", "created_at", "text", "hashtags")
+        .join(perPost, "post_id");
+  }
+
+  private static Column typeCount(String type) {
+    return count(when(col("type").equalTo(type), true));
+  }
+}

@@ -1,0 +1,171 @@
+package io.plusk.jobs.stage;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha1;
+
+import io.plusk.common.config.PluskConfig.IngestSettings;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.DataQualityException;
+import io.plusk.jobs.JobContext;
+import io.plusk.jobs.Stage;
+import io.plusk.jobs.StageResult;
+import io.plusk.jobs.io.RawLines;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage 1: parses the day's dumps into typed tables ({@code posts}, {@code engagement_events},
+ * {@code plusk_events}, {@code removal_events}, {@code users}); every line that cannot be used goes to
+ * {@code quarantine} with its file, line number, reason and raw text. Retweets, replies, quotes and @mentions found
+ * in the tweets become engagement events. Checks that every line is accounted for and applies the data-quality
+ * gate before writing anything.
+ */
+public final class IngestJob implements Stage {
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public StageResult execute(JobContext ctx) {
+    SparkSession spark = ctx.spark();
+    IngestSettings settings = ctx.config().ingest();
+    Instant latestAllowed = ctx.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+        .plusSeconds(3600L * settings.maxFutureSkewHours());
+    StageResult result = new StageResult(name());
+
+    Map<DumpKind, Dataset<Row>> accepted = new EnumMap<>(DumpKind.class);
+    List<Dataset<Row>> quarantined = new ArrayList<>();
+    List<JavaRDD<ParsedLine>> cached = new ArrayList<>();
+    try {
+      for (DumpKind kind : DumpKind.values()) {
+        String folder = RawLines.dayFolder(ctx.inputRoot(), kind.folder, ctx.date());
+        boolean present = RawLines.folderExists(spark, folder);
+        if (!present && ctx.config().requiredKinds().contains(kind.folder)) {
+          throw new DataQualityException(String.format(
+              "Required dump '%s' is missing for %s: no folder %s", kind.folder, ctx.date(), folder));
+        }
+        List<String> files = RawLines.files(spark, folder);
+        DumpKind.LineParser parser = kind.parser(settings.maxTextChars(), latestAllowed);
+        JavaRDD<ParsedLine> parsed = RawLines.read(spark, files).map(parser::parse)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(parsed);
+
+        long lines = parsed.count();
+        long rejected = parsed.filter(ParsedLine::isRejected).count();
+        long acceptedLines = parsed.filter(p -> !p.isRejected()).count();
+        if (lines != acceptedLines + rejected) {
+          throw new IllegalStateException(String.format(
+              "Accounting broken for %s: %d lines read but %d accepted + %d quarantined", kind.folder, lines,
+              acceptedLines, rejected));
+        }
+        result.count(kind.folder + ".files", files.size())
+            .count(kind.folder + ".lines", lines)
+            .count(kind.folder + ".quarantined", rejected);
+        if (lines >= settings.gateMinLines() && rejected > settings.maxQuarantineShare() * lines) {
+          throw new DataQualityException(String.format(
+              "Data-quality gate: %d of %d %s lines (%.1f%%) quarantined for %s, over the limit of %.1f%%",
+              rejected, lines, kind.folder, 100.0 * rejected / lines, ctx.date(),
+              100.0 * settings.maxQuarantineShare()));
+        }
+        accepted.put(kind, spark.createDataFrame(parsed.flatMap(p -> p.rows().iterator()), kind.schema()));
+        String kindName = kind.folder;
+        quarantined.add(spark.createDataFrame(parsed.filter(ParsedLine::isRejected)
+            .map(p -> RowFactory.create(kindName, p.line().file(), p.line().lineNo(), p.reason(), p.detail(),
+                p.line().text())), Tables.QUARANTINE_SCHEMA));
+      }
+
+      Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
+      Dataset<Row> posts = dedupePosts(statuses).persist(StorageLevel.MEMORY_AND_DISK());
+      long statusCount = statuses.count();
+      long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
+      result.count("tweets.statuses", statusCount)
+          .count("posts.written", postCount)
+          .count("tweets.duplicate_statuses", statusCount - postCount);
+
+      Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS));
+      long eventRows = events.count();
+      long eventCount = ctx.warehouse().write(events.dropDuplicates("event_id"), Tables.ENGAGEMENT_EVENTS,
+          ctx.date());
+      result.count("engagement_events.written", eventCount)
+          .count("engagement_events.duplicates", eventRows - eventCount);
+      posts.unpersist();
+
+      result.count("plusk_events.written",
+          ctx.warehouse().write(accepted.get(DumpKind.PLUSK), Tables.PLUSK_EVENTS, ctx.date()));
+      result.count("removal_events.written",
+          ctx.warehouse().write(accepted.get(DumpKind.REMOVALS), Tables.REMOVAL_EVENTS, ctx.date()));
+      Dataset<Row> users = accepted.get(DumpKind.USERS);
+      result.count("users.written", ctx.warehouse().write(users.dropDuplicates("user_id"), Tables.USERS,
+          ctx.date()));
+
+      Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
+      result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));
+      return result;
+    } finally {
+      cached.forEach(JavaRDD::unpersist);
+    }
+  }
+
+  /**
+   * One row per post id: the author's own status wins over a copy embedded in a retweet or quote, then the first
+   * seen.
+   */
+  public static Dataset<Row> dedupePosts(Dataset<Row> statuses) {
+    return statuses
+        .withColumn("_rank", row_number().over(Window.partitionBy("post_id")
+            .orderBy(col("is_embedded").asc(), col("source_file").asc(), col("line_no").asc())))
+        .where(col("_rank").equalTo(1))
+        .drop("_rank");
+  }
+
+  /**
+   * Engagement carried by the day's own statuses: a retweet, reply or quote engages the post it points at; an
+   * @mention of someone other than the author and the replied-to user engages that user (the engaged stage finds
+   * which post). Retweets carry the original's mentions, so they add none.
+   */
+  public static Dataset<Row> eventsFromPosts(Dataset<Row> posts) {
+    Dataset<Row> own = posts.where(col("is_embedded").equalTo(false));
+    Dataset<Row> retweets = own.where(col("retweet_of_post_id").isNotNull())
+        .select(lit("retweet").as("type"), col("user_id").as("actor_id"), col("retweet_of_post_id").as("post_id"),
+            lit(null).cast("string").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
+            col("source_file"), col("line_no"));
+    Dataset<Row> replies = own.where(col("reply_to_post_id").isNotNull())
+        .select(lit("reply").as("type"), col("user_id").as("actor_id"), col("reply_to_post_id").as("post_id"),
+            col("reply_to_user_id").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
+            col("source_file"), col("line_no"));
+    Dataset<Row> quotes = own.where(col("quote_of_post_id").isNotNull())
+        .select(lit("quote").as("type"), col("user_id").as("actor_id"), col("quote_of_post_id").as("post_id"),
+            lit(null).cast("string").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
+            col("source_file"), col("line_no"));
+    Dataset<Row> mentions = own.where(col("retweet_of_post_id").isNull())
+        .select(col("user_id"), col("reply_to_user_id"), col("created_at"), col("post_id"), col("source_file"),
+            col("line_no"), explode(col("mention_user_ids")).as("mentioned"))
+        .where(col("mentioned").notEqual(col("user_id"))
+            .and(col("reply_to_user_id").isNull().or(col("mentioned").notEqual(col("reply_to_user_id")))))
+        .select(lit("mention").as("type"), col("user_id").as("actor_id"), lit(null).cast("string").as("post_id"),
+            col("mentioned").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
+            col("source_file"), col("line_no"));
+    Dataset<Row> all = retweets.unionByName(replies).unionByName(quotes).unionByName(mentions);
+    Column id = sha1(concat_ws("|", col("type"), col("actor_id"), coalesce(col("post_id"), lit("")),
+        coalesce(col("target_user_id"), lit("")), col("via")));
+    return all.withColumn("event_id", id).withColumn("origin", lit("tweet")).drop("via");
+  }
+}

@@ -1,0 +1,65 @@
+package io.plusk.jobs.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.plusk.common.config.PluskConfig.PlusKSettings;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The +K rules, in the order they are checked: no self +K; the topic must exist; giver and receiver must be known
+ * users; one +K per (giver, receiver, topic) within the repeat window (earlier days' accepted +K included); at most
+ * N per giver per UTC day, the first N by time. Returns every event with {@code topic_id} and {@code reason}
+ * (null when accepted).
+ */
+public final class PlusKRules {
+  private PlusKRules() {}
+
+  /**
+   * @param events today's plusk_events
+   * @param acceptedEarlier plusk_accepted of the earlier days of the repeat window
+   * @param knownUsers one {@code user_id} column
+   * @param topicKeys {@link TopicFrames#keys}
+   */
+  public static Dataset<Row> decide(Dataset<Row> events, Dataset<Row> acceptedEarlier, Dataset<Row> knownUsers,
+                                    Dataset<Row> topicKeys, PlusKSettings settings) {
+    Dataset<Row> users = knownUsers.select("user_id").distinct();
+    Dataset<Row> checked = events
+        .join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")), "left")
+        .join(users.select(col("user_id").as("known_giver")), col("giver_id").equalTo(col("known_giver")), "left")
+        .join(users.select(col("user_id").as("known_receiver")), col("receiver_id").equalTo(col("known_receiver")),
+            "left")
+        .join(acceptedEarlier.select(col("giver_id").as("h_giver"), col("receiver_id").as("h_receiver"),
+                col("topic_id").as("h_topic")).distinct(),
+            col("giver_id").equalTo(col("h_giver")).and(col("receiver_id").equalTo(col("h_receiver")))
+                .and(col("topic_id").equalTo(col("h_topic"))), "left")
+        .withColumn("reason",
+            when(col("giver_id").equalTo(col("receiver_id")), lit("self_plusk"))
+                .when(col("topic_id").isNull(), lit("unknown_topic"))
+                .when(col("known_giver").isNull(), lit("unknown_giver"))
+                .when(col("known_receiver").isNull(), lit("unknown_receiver"))
+                .when(col("h_giver").isNotNull(), lit("repeat_within_window")))
+        .drop("topic_key", "known_giver", "known_receiver", "h_giver", "h_receiver", "h_topic");
+
+    Dataset<Row> repeats = checked.withColumn("_n", row_number().over(
+            Window.partitionBy(col("giver_id"), col("receiver_id"), col("topic_id"), col("reason").isNull())
+                .orderBy(col("ts"), col("line_no"))))
+        .withColumn("reason", when(col("reason").isNull().and(col("_n").gt(1)), lit("repeat_within_window"))
+            .otherwise(col("reason")))
+        .drop("_n");
+
+    return repeats.withColumn("_n", row_number().over(
+            Window.partitionBy(col("giver_id"), to_date(col("ts")), col("reason").isNull())
+                .orderBy(col("ts"), col("line_no"))))
+        .withColumn("reason", when(col("reason").isNull().and(col("_n").gt(settings.dailyLimitPerGiver())),
+            lit("daily_limit")).otherwise(col("reason")))
+        .drop("_n");
+  }
+}

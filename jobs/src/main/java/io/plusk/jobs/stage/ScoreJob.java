@@ -1,0 +1,208 @@
+package io.plusk.jobs.stage;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.plusk.common.config.PluskConfig.ScoringSettings;
+import io.plusk.common.schema.Tables;
+import io.plusk.common.scoring.ScoreFormula;
+import io.plusk.jobs.JobContext;
+import io.plusk.jobs.Stage;
+import io.plusk.jobs.StageResult;
+import io.plusk.jobs.io.Columns;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage 4: the day's evidence per user and topic ({@code user_topic_daily}), the +K decisions
+ * ({@code plusk_accepted}, {@code plusk_rejected}), and the expertise scores over the sliding window with
+ * exponential decay ({@code topic_expertise}), removals applied. The arithmetic is {@link ScoreFormula}.
+ */
+public final class ScoreJob implements Stage {
+  private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
+  private static final UserDefinedFunction POST_EVIDENCE =
+      udf((UDF2<Double, Double, Double>) ScoreFormula::postEvidence, DataTypes.DoubleType);
+  private static final UserDefinedFunction DECAY =
+      udf((UDF2<Integer, Double, Double>) (age, halfLife) -> ScoreFormula.decay(age, halfLife),
+          DataTypes.DoubleType);
+  private static final UserDefinedFunction NORMALIZE =
+      udf((UDF2<Double, Double, Double>) ScoreFormula::normalize, DataTypes.DoubleType);
+
+  @Override
+  public String name() {
+    return "score";
+  }
+
+  @Override
+  public StageResult execute(JobContext ctx) {
+    ScoringSettings scoring = ctx.config().scoring();
+    LocalDate date = ctx.date();
+    LocalDate windowStart = date.minusDays(scoring.windowDays() - 1L);
+    var wh = ctx.warehouse();
+    StageResult result = new StageResult(name());
+
+    Dataset<Row> daily = userTopicDaily(wh.read(Tables.ENGAGED_POSTS, date), wh.read(Tables.POST_TOPICS, date),
+        scoring.evidenceLimit());
+    result.count("user_topic_daily.written", wh.write(daily, Tables.USER_TOPIC_DAILY, date));
+
+    Dataset<Row> topicKeys = TopicFrames.keys(ctx.spark(), ctx.ontology());
+    Dataset<Row> knownUsers = wh.read(Tables.USERS, windowStart, date).select("user_id")
+        .unionByName(wh.read(Tables.POSTS, windowStart, date).select("user_id"));
+    Dataset<Row> decisions = PlusKRules.decide(wh.read(Tables.PLUSK_EVENTS, date),
+            wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L),
+                date.minusDays(1)),
+            knownUsers, topicKeys, ctx.config().plusk())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long accepted = wh.write(decisions.where(col("reason").isNull()).withColumn("weight", lit(1.0)),
+        Tables.PLUSK_ACCEPTED, date);
+    long rejected = wh.write(decisions.where(col("reason").isNotNull()), Tables.PLUSK_REJECTED, date);
+    result.count("plusk.accepted", accepted).count("plusk.rejected", rejected);
+    for (Row r : decisions.where(col("reason").isNotNull()).groupBy("reason").count().orderBy("reason")
+        .collectAsList()) {
+      result.count("plusk.rejected." + r.getString(0), r.getLong(1));
+    }
+    decisions.unpersist();
+
+    Dataset<Row> removals = wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date);
+    Dataset<Row> removed = removedTopics(removals, topicKeys).persist(StorageLevel.MEMORY_AND_DISK());
+    result.count("removals.hidden_now", removed.count());
+
+    Dataset<Row> names = screenNames(wh.read(Tables.USERS, windowStart, date),
+        wh.read(Tables.ENGAGED_POSTS, windowStart, date));
+    Dataset<Row> expertise = topicExpertise(wh.read(Tables.USER_TOPIC_DAILY, windowStart, date),
+        wh.read(Tables.PLUSK_ACCEPTED, windowStart, date), removed, names,
+        TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring);
+    long written = wh.write(expertise, Tables.TOPIC_EXPERTISE, date);
+    removed.unpersist();
+    Dataset<Row> published = wh.read(Tables.TOPIC_EXPERTISE, date);
+    return result.count("topic_expertise.written", written)
+        .count("topic_expertise.removed", published.where(col("removed")).count())
+        .count("topic_expertise.users", published.select("user_id").distinct().count())
+        .count("topic_expertise.topics", published.select("topic_id").distinct().count());
+  }
+
+  /** Evidence of one day per user and topic: sum over the user's engaged posts of the post evidence. */
+  public static Dataset<Row> userTopicDaily(Dataset<Row> engaged, Dataset<Row> links, int evidenceLimit) {
+    Dataset<Row> evidence = links.select("post_id", "user_id", "topic_id", "confidence", "matched_text",
+            "context_terms")
+        .join(engaged.select("post_id", "engagement_weight", "engagement_count", "engagers"), "post_id")
+        .withColumn("evidence", POST_EVIDENCE.apply(col("confidence"), col("engagement_weight")));
+    return evidence.groupBy("user_id", "topic_id")
+        .agg(countDistinct("post_id").as("posts"), sum("engagement_count").as("engagement_count"),
+            sum("engagers").as("engagers"), sum("evidence").as("evidence"),
+            topEvidence(collect_list(struct(col("evidence").as("weight"), col("post_id"))), evidenceLimit)
+                .as("evidence_posts"),
+            slice(array_distinct(flatten(collect_list(
+                    expr("array_union(array(lower(matched_text)), context_terms)")))), 1, 2 * evidenceLimit)
+                .as("evidence_terms"));
+  }
+
+  /** The n heaviest (weight, post_id) structs, as (post_id, weight). */
+  private static Column topEvidence(Column weightPostStructs, int n) {
+    return expr("transform(slice(sort_array(" + weightPostStructs.expr().sql() + ", false), 1, " + n + "), "
+        + "x -> named_struct('post_id', x.post_id, 'weight', round(x.weight, 4)))");
+  }
+
+  /** The latest remove or restore per user and topic decides; the topic may be named by id, slug or name. */
+  public static Dataset<Row> removedTopics(Dataset<Row> removals, Dataset<Row> topicKeys) {
+    return removals.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")))
+        .withColumn("_n", row_number().over(Window.partitionBy("user_id", "topic_id")
+            .orderBy(col("ts").desc(), col("dt").desc(), col("line_no").desc())))
+        .where(col("_n").equalTo(1).and(col("action").equalTo("remove")))
+        .select(col("user_id"), col("topic_id"), lit(true).as("removed"));
+  }
+
+  /** The newest screen name per user: the users snapshot first, else what the posts said. */
+  public static Dataset<Row> screenNames(Dataset<Row> users, Dataset<Row> posts) {
+    Dataset<Row> fromUsers = users.where(col("screen_name").isNotNull())
+        .select(col("user_id"), col("screen_name"), col("dt"), lit(0).as("prio"));
+    Dataset<Row> fromPosts = posts.where(col("screen_name").isNotNull())
+        .select(col("user_id"), col("screen_name"), col("dt"), lit(1).as("prio"));
+    return fromUsers.unionByName(fromPosts)
+        .withColumn("_n", row_number().over(Window.partitionBy("user_id")
+            .orderBy(col("prio"), col("dt").desc(), col("screen_name"))))
+        .where(col("_n").equalTo(1))
+        .select("user_id", "screen_name");
+  }
+
+  /** Scores over the window: decayed text evidence plus decayed +K, normalised to 0-100 and ranked per topic. */
+  public static Dataset<Row> topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
+                                            Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
+                                            ScoringSettings s) {
+    Column age = datediff(lit(date.toString()).cast("date"), to_date(col("dt")));
+    Column decay = DECAY.apply(age, lit(s.halfLifeDays()));
+    int n = s.evidenceLimit();
+
+    Dataset<Row> text = dailyWindow.withColumn("decay", decay)
+        .withColumn("decayed_posts", expr("transform(evidence_posts, x -> named_struct('weight', x.weight * decay, "
+            + "'post_id', x.post_id))"))
+        .groupBy("user_id", "topic_id")
+        .agg(sum(col("evidence").multiply(col("decay"))).as("text_raw"), sum("posts").as("engaged_posts"),
+            sum("engagement_count").as("engagement_count"),
+            sort_array(flatten(collect_list("decayed_posts")), false).as("ranked_posts"),
+            slice(array_distinct(flatten(collect_list("evidence_terms"))), 1, 2 * n).as("evidence_terms"));
+    text = text.withColumn("evidence_post_ids",
+            expr("slice(array_distinct(transform(ranked_posts, x -> x.post_id)), 1, " + n + ")"))
+        .drop("ranked_posts");
+
+    Dataset<Row> plusk = pluskWindow.withColumn("decay", decay)
+        .groupBy(col("receiver_id").as("user_id"), col("topic_id"))
+        .agg(sum(col("weight").multiply(col("decay"))).as("plusk_raw"), count(lit(1)).as("plusk_count"),
+            sort_array(collect_set("giver_id")).as("plusk_givers"));
+
+    Column emptyStrings = array().cast("array<string>");
+    Dataset<Row> combined = text.join(plusk, Columns.using("user_id", "topic_id"), "full_outer")
+        .select(col("user_id"), col("topic_id"),
+            coalesce(col("text_raw"), lit(0.0)).plus(coalesce(col("plusk_raw"), lit(0.0)).multiply(s.plusKWeight()))
+                .as("raw_evidence"),
+            coalesce(col("engaged_posts"), lit(0L)).as("engaged_posts"),
+            coalesce(col("engagement_count"), lit(0L)).as("engagement_count"),
+            coalesce(col("plusk_count"), lit(0L)).as("plusk_count"),
+            coalesce(col("plusk_givers"), emptyStrings).as("plusk_givers"),
+            coalesce(col("evidence_post_ids"), emptyStrings).as("evidence_post_ids"),
+            coalesce(col("evidence_terms"), emptyStrings).as("evidence_terms"))
+        .where(col("raw_evidence").geq(s.minRawEvidence()))
+        .join(removed, Columns.using("user_id", "topic_id"), "left")
+        .withColumn("removed", coalesce(col("removed"), lit(false)));
+
+    Column listed = col("removed").equalTo(false);
+    Column maxListed = max(when(listed, col("raw_evidence"))).over(Window.partitionBy("topic_id"));
+    Column maxAll = max(col("raw_evidence")).over(Window.partitionBy("topic_id"));
+    Dataset<Row> scored = combined
+        .withColumn("score", NORMALIZE.apply(col("raw_evidence"), coalesce(maxListed, maxAll)))
+        .withColumn("_n", row_number().over(Window.partitionBy(col("topic_id"), listed)
+            .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))))
+        .withColumn("rank_in_topic", when(listed, col("_n")).cast("int"))
+        .drop("_n")
+        .withColumn("raw_evidence", expr("round(raw_evidence, 4)"));
+    return scored.join(topics, "topic_id").join(screenNames, Columns.using("user_id"), "left");
+  }
+}

@@ -1,0 +1,49 @@
+package io.plusk.jobs.stage;
+
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.ontology.Topic;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The ontology as small frames to join with: topic attributes, and every name a dump may use for a topic. */
+public final class TopicFrames {
+  public static final StructType TOPICS = new StructType()
+      .add("topic_id", DataTypes.StringType, false).add("topic_slug", DataTypes.StringType, false)
+      .add("topic_name", DataTypes.StringType, false).add("topic_level", DataTypes.IntegerType, false);
+  public static final StructType KEYS = new StructType()
+      .add("topic_key", DataTypes.StringType, false).add("topic_id", DataTypes.StringType, false);
+
+  private TopicFrames() {}
+
+  public static Dataset<Row> topics(SparkSession spark, Ontology ontology) {
+    List<Row> rows = new ArrayList<>();
+    for (Topic t : ontology.topics()) {
+      rows.add(RowFactory.create(t.id(), t.slug(), t.name(), ontology.level(t.id())));
+    }
+    return spark.createDataFrame(rows, TOPICS);
+  }
+
+  /** Lower-cased id, slug and display name of each topic, for {@code lower(trim(topic)) = topic_key} joins. */
+  public static Dataset<Row> keys(SparkSession spark, Ontology ontology) {
+    List<Row> rows = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Topic t : ontology.topics()) {
+      for (String k : List.of(t.id(), t.slug(), t.name())) {
+        String key = k.strip().toLowerCase(Locale.ROOT);
+        if (seen.add(key)) {
+          rows.add(RowFactory.create(key, t.id()));
+        }
+      }
+    }
+    return spark.createDataFrame(rows, KEYS);
+  }
+}
