@@ -23,13 +23,16 @@ public final class TweetParser {
     List<ParsedTweet> out = new ArrayList<>(3);
     ParsedTweet outer = status(root, false);
     out.add(outer);
-    JsonNode rt = root.get("retweeted_status");
-    if (rt != null && rt.isObject()) {
-      out.add(status(rt, true));
-    }
-    JsonNode quoted = root.get("quoted_status");
-    if (quoted != null && quoted.isObject()) {
-      out.add(status(quoted, true));
+    for (String field : new String[] {"retweeted_status", "quoted_status"}) {
+      JsonNode embedded = root.get(field);
+      if (embedded != null && embedded.isObject()) {
+        try {
+          out.add(status(embedded, true));
+        } catch (Rejection broken) {
+          // A broken embedded copy of someone else's post must not cost the outer status, which is whole; the
+          // outer status still points at the original by id.
+        }
+      }
     }
     return out;
   }

@@ -1,0 +1,56 @@
+package io.plusk.jobs.testing;
+
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.ontology.OntologyFormat;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.Sessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * One real local SparkSession for every JUnit 5 test of this JVM (started once, stopped when the JVM exits), and
+ * fixtures built from a table schema plus JSON rows.
+ */
+public abstract class SparkTestBase {
+  protected static SparkSession spark;
+  protected static final Ontology ONTOLOGY = OntologyFormat.readDefault();
+
+  @BeforeAll
+  static void startSpark() {
+    spark = Sessions.getOrCreate(PluskConfig.defaults(), "local[2]");
+  }
+
+  /** Rows of a table (its schema plus {@code dt}) from JSON objects; missing fields are null. */
+  protected static Dataset<Row> table(String table, String... jsonRows) {
+    StructType schema = Tables.schemaOf(table).add(Tables.PARTITION_COLUMN, DataTypes.StringType, true);
+    return rows(schema, jsonRows);
+  }
+
+  protected static Dataset<Row> rows(StructType schema, String... jsonRows) {
+    StructType nullable = new StructType(Arrays.stream(schema.fields())
+        .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(org.apache.spark.sql.types.StructField[]::new));
+    return spark.read().schema(nullable).json(spark.createDataset(List.of(jsonRows), Encoders.STRING()));
+  }
+
+  /** The repository root (for data-samples and conf), found from the build or the working directory. */
+  protected static Path repoRoot() {
+    String prop = System.getProperty("plusk.repo.root");
+    Path start = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
+    for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("data-samples")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("Cannot find the plusk repository root from " + start);
+  }
+}
