@@ -1,0 +1,200 @@
+package io.plusk.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.io.Warehouse;
+import io.plusk.jobs.testing.SparkTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nightly command on data-samples, end to end: real Spark, real CoreNLP, real Parquet read back twice. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyEndToEndTest extends SparkTestBase {
+  private static final LocalDate D1 = LocalDate.parse("2026-11-23");
+  private static final LocalDate D2 = LocalDate.parse("2026-11-24");
+  private static final LocalDate D3 = LocalDate.parse("2026-11-25");
+
+  @TempDir static Path tmp;
+  static Warehouse warehouse;
+  static Map<String, String> userIds;
+
+  @BeforeAll
+  static void runNightly() throws Exception {
+    Path samples = repoRoot().resolve("data-samples");
+    int exit = PluskCli.execute("nightly", "--input", samples.toString(), "--warehouse",
+        tmp.resolve("wh").toString());
+    assertThat(exit).isZero();
+    warehouse = new Warehouse(spark, tmp.resolve("wh").toString());
+    userIds = warehouse.read(Tables.USERS, D3).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("screen_name")),
+            r -> r.getString(r.fieldIndex("user_id"))));
+  }
+
+  private static Dataset<Row> expertise(LocalDate date) {
+    return warehouse.read(Tables.TOPIC_EXPERTISE, date);
+  }
+
+  private static Row row(LocalDate date, String screenName, String topicSlug) {
+    List<Row> rows = expertise(date).where(col("screen_name").equalTo(screenName)
+        .and(col("topic_slug").equalTo(topicSlug))).collectAsList();
+    assertThat(rows).as(screenName + " in " + topicSlug).hasSize(1);
+    return rows.get(0);
+  }
+
+  @Test
+  @Order(1)
+  void catchesUpOnEverySampleNightAndPublishesEach() {
+    assertThat(warehouse.publishedDates()).containsExactly(D1, D2, D3);
+    for (String table : Tables.ALL) {
+      assertThat(warehouse.dates(table)).as(table).containsExactly(D1, D2, D3);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theBaseballFanRanksFirstInMinnesotaTwinsAndTheParentIsNotThere() {
+    Row first = expertise(D3).where(col("topic_slug").equalTo("minnesota-twins").and(col("rank_in_topic").equalTo(1)))
+        .collectAsList().get(0);
+    assertThat(first.getString(first.fieldIndex("screen_name"))).isEqualTo("mn_dugout_dan");
+    assertThat(first.getDouble(first.fieldIndex("score"))).isEqualTo(100.0);
+    assertThat(first.getList(first.fieldIndex("evidence_post_ids"))).isNotEmpty();
+    assertThat(expertise(D3).where(col("topic_slug").equalTo("minnesota-twins")
+        .and(col("screen_name").equalTo("jenna_twinmama"))).count()).isZero();
+    Row parent = row(D3, "jenna_twinmama", "twins-and-multiples");
+    assertThat(parent.getInt(parent.fieldIndex("rank_in_topic"))).isEqualTo(1);
+    // Rolled up: the fan is also a baseball expert, the parent a parenting one.
+    assertThat(row(D3, "mn_dugout_dan", "baseball").getInt(0 + row(D3, "mn_dugout_dan", "baseball")
+        .fieldIndex("topic_level"))).isEqualTo(2);
+    row(D3, "jenna_twinmama", "parenting");
+  }
+
+  @Test
+  @Order(3)
+  void overLimitAndSelfPlusKAreRejectedAndNotCounted() {
+    Map<String, Long> rejected = warehouse.read(Tables.PLUSK_REJECTED, D2).groupBy("reason").count()
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    assertThat(rejected).containsEntry("daily_limit", 2L).containsEntry("repeat_within_window", 1L)
+        .containsEntry("unknown_topic", 1L);
+    assertThat(warehouse.read(Tables.PLUSK_REJECTED, D1).collectAsList())
+        .extracting(r -> r.getString(r.fieldIndex("reason"))).containsExactly("self_plusk");
+    String desk = userIds.get("daily_sports_desk");
+    // The desk's 6th and 7th +K of 2026-11-24 (Bulls, Heat) were over the limit.
+    for (String[] overLimit : new String[][] {{"windy_city_hoops", "chicago-bulls"}, {"heat_check_305", "miami-heat"}}) {
+      Row r = row(D3, overLimit[0], overLimit[1]);
+      assertThat(r.getList(r.fieldIndex("plusk_givers"))).doesNotContain(desk);
+      assertThat(r.getLong(r.fieldIndex("plusk_count"))).isZero();
+    }
+    Row astronomer = row(D3, "innermost_orbit", "astronomy");
+    assertThat(astronomer.getList(astronomer.fieldIndex("plusk_givers"))).containsExactly(desk);
+    Row wine = row(D3, "vino_veritas", "wine");
+    assertThat(wine.getList(wine.fieldIndex("plusk_givers"))).doesNotContain(userIds.get("vino_veritas"))
+        .hasSize(3);
+  }
+
+  @Test
+  @Order(4)
+  void removedTopicsAreFlaggedAndUnrankedUntilRestored() {
+    Row removed = row(D3, "mn_dugout_dan", "minnesota");
+    assertThat(removed.getBoolean(removed.fieldIndex("removed"))).isTrue();
+    assertThat(removed.isNullAt(removed.fieldIndex("rank_in_topic"))).isTrue();
+    Row apple = row(D3, "cupertino_watch", "consumer-electronics");
+    assertThat(apple.getBoolean(apple.fieldIndex("removed"))).isTrue();
+    Row restored = row(D3, "pourover_pete", "food-and-drink");
+    assertThat(restored.getBoolean(restored.fieldIndex("removed"))).isFalse();
+    Row beforeRestore = row(D1, "pourover_pete", "food-and-drink");
+    assertThat(beforeRestore.getBoolean(beforeRestore.fieldIndex("removed"))).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void runSummaryCountsMatchTheTablesAndQuarantineReasonsAreThere() throws Exception {
+    Path summary = tmp.resolve("wh/_runs/dt=" + D2 + "/run_summary.json");
+    JsonNode json = new ObjectMapper().readTree(summary.toFile());
+    assertThat(json.get("config_hash").asText()).hasSize(64);
+    assertThat(Files.exists(summary.resolveSibling("_SUCCESS"))).isTrue();
+    for (String table : Tables.ALL) {
+      assertThat(json.get("tables").get(table).asLong()).as(table)
+          .isEqualTo(warehouse.read(table, D2).count());
+    }
+    assertThat(json.get("quarantine").get("tweets").get("malformed_json").asLong()).isEqualTo(1);
+    assertThat(json.get("quarantine").get("tweets").get("id_not_exact").asLong()).isEqualTo(1);
+    assertThat(json.get("quarantine").get("engagements").get("unknown_type").asLong()).isEqualTo(1);
+    assertThat(json.get("stages").get("ingest").get("counts").get("tweets.lines").asLong())
+        .isEqualTo(json.get("stages").get("ingest").get("counts").get("tweets.quarantined").asLong()
+            + warehouse.read(Tables.POSTS, D2).select("source_file", "line_no").where(col("is_embedded").equalTo(false))
+            .distinct().count());
+  }
+
+  @Test
+  @Order(6)
+  void aSecondParquetReaderSeesTheSameTopicExpertiseRows() throws Exception {
+    Set<String> fromSpark = expertise(D3).collectAsList().stream()
+        .map(r -> r.getString(r.fieldIndex("user_id")) + "|" + r.getString(r.fieldIndex("topic_id")) + "|"
+            + r.getDouble(r.fieldIndex("score")) + "|" + r.getBoolean(r.fieldIndex("removed")))
+        .collect(Collectors.toSet());
+    Set<String> fromDuckDb = new HashSet<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT user_id, topic_id, score, removed FROM read_parquet('"
+             + tmp.resolve("wh/topic_expertise") + "/*/*.parquet', hive_partitioning = true) "
+             + "WHERE CAST(dt AS VARCHAR) = '" + D3 + "'")) {
+      while (rs.next()) {
+        fromDuckDb.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getDouble(3) + "|" + rs.getBoolean(4));
+      }
+    }
+    assertThat(fromDuckDb).isNotEmpty().isEqualTo(fromSpark);
+  }
+
+  @Test
+  @Order(7)
+  void rerunningADateGivesTheSameRowsAndTouchesNoOtherDate() throws Exception {
+    List<String> before = sortedRows(D2);
+    Map<Path, FileTime> otherDates = modificationTimes(D1, D3);
+    int exit = PluskCli.execute("nightly", "--date", D2.toString(), "--input",
+        repoRoot().resolve("data-samples").toString(), "--warehouse", tmp.resolve("wh").toString());
+    assertThat(exit).isZero();
+    assertThat(sortedRows(D2)).isEqualTo(before);
+    assertThat(modificationTimes(D1, D3)).isEqualTo(otherDates);
+  }
+
+  private static List<String> sortedRows(LocalDate date) {
+    return expertise(date).drop("dt").collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  private static Map<Path, FileTime> modificationTimes(LocalDate... dates) throws Exception {
+    Map<Path, FileTime> out = new java.util.TreeMap<>();
+    for (String table : Tables.ALL) {
+      for (LocalDate d : dates) {
+        try (Stream<Path> files = Files.list(tmp.resolve("wh").resolve(table).resolve("dt=" + d))) {
+          for (Path f : files.toList()) {
+            out.put(f, Files.getLastModifiedTime(f));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
