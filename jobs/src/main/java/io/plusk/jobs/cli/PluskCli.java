@@ -117,7 +117,7 @@ public final class PluskCli {
 
     private static void printTopExperts(JobContext ctx, PrintWriter out) {
       Dataset<Row> te = ctx.warehouse().read(Tables.TOPIC_EXPERTISE, ctx.date())
-          .where(col("removed").equalTo(false).and(col("topic_level").geq(2)));
+          .where(col("removed").equalTo(false).and(col("topic_level").geq(3)));
       List<Row> topics = te.groupBy("topic_slug").agg(count("*").as("experts"))
           .orderBy(col("experts").desc(), col("topic_slug")).limit(3).collectAsList();
       for (Row t : topics) {
