@@ -35,10 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "plusk", mixinStandardHelpOptions = true, versionProvider = PluskCli.VersionProvider.class,
     description = "Finds what people are expert in, from the day's dumps, with Spark.%n"
         + "Exit codes: 0 success, 1 failure, 2 usage error, 3 data-quality gate failed.",
-    subcommands = {PluskCli.Nightly.class, SqlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {PluskCli.Nightly.class, SqlCommand.class, LinkCommand.class, EvaluateCommand.class,
+        ImportOntologyCommand.class, CommandLine.HelpCommand.class})
 public final class PluskCli {
   public static final int EXIT_DATA_QUALITY = 3;
-  static final List<String> STAGES = List.of("ingest", "engaged", "link", "score", "publish");
+  /** Stages with a command of their own; "link" is LinkCommand, which also links ad-hoc texts. */
+  static final List<String> STAGES = List.of("ingest", "engaged", "score", "publish");
   static final String STAGE_HELP = "Runs only the %s stage for one date (its input tables must exist for that date).";
 
   public static void main(String[] args) {
@@ -140,6 +142,12 @@ public final class PluskCli {
 
     StageCommand(String stage) {
       this.stage = stage;
+    }
+
+    StageCommand(String stage, CommonOptions options, CommandSpec spec) {
+      this.stage = stage;
+      this.options = options;
+      this.spec = spec;
     }
 
     @Override

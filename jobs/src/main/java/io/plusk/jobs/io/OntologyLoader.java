@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -15,11 +16,15 @@ public final class OntologyLoader {
   private OntologyLoader() {}
 
   public static Ontology load(SparkSession spark, String location) {
+    return load(spark.sparkContext().hadoopConfiguration(), location);
+  }
+
+  public static Ontology load(Configuration hadoop, String location) {
     if (location.startsWith("classpath:")) {
       return OntologyFormat.readClasspath(location.substring("classpath:".length()));
     }
     Path file = new Path(location.endsWith(".tsv") ? location : location + "/" + OntologyFormat.TOPICS_FILE);
-    try (FSDataInputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
+    try (FSDataInputStream in = file.getFileSystem(hadoop).open(file)) {
       return OntologyFormat.read(new InputStreamReader(in, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read ontology " + file + ": " + e.getMessage(), e);

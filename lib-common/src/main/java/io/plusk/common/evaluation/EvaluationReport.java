@@ -1,0 +1,21 @@
+package io.plusk.common.evaluation;
+
+import java.util.Map;
+
+/** Precision, recall and F1 per label, micro and macro averages, and coverage. */
+public record EvaluationReport(int examples, double coverage, double microPrecision, double microRecall,
+                               double microF1, double macroF1, Map<String, LabelScore> labels) {
+  public record LabelScore(int support, int predicted, int truePositives, double precision, double recall,
+                           double f1) {}
+
+  public String toTable() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%-28s %7s %9s %9s %7s %7s%n", "label", "support", "predicted", "precision", "recall",
+        "f1"));
+    labels.forEach((label, s) -> sb.append(String.format("%-28s %7d %9d %9.3f %7.3f %7.3f%n", label, s.support(),
+        s.predicted(), s.precision(), s.recall(), s.f1())));
+    sb.append(String.format("%nexamples %d  coverage %.3f  micro P/R/F1 %.3f/%.3f/%.3f  macro F1 %.3f%n", examples,
+        coverage, microPrecision, microRecall, microF1, macroF1));
+    return sb.toString();
+  }
+}

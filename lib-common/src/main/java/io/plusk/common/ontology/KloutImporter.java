@@ -1,0 +1,82 @@
+package io.plusk.common.ontology;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts Klout's published ontology (topics.csv, edges.csv, entity_topic_labels.csv; CC BY 3.0) into plusk's
+ * format. The synthetic root {@code 0 _ROOT_} is dropped, so Klout's 16 "-super" topics become top-level topics;
+ * display names and the positive entity labels become aliases; the words of a topic's ancestors become its context
+ * words, which is what lets "Twins" near "baseball" pick the Minnesota Twins.
+ */
+public final class KloutImporter {
+  static final String ROOT_ID = "0";
+  private static final Set<String> STOP = Set.of("and", "of", "the", "in", "for", "a", "an", "&", "to", "on");
+
+  private KloutImporter() {}
+
+  public static Ontology importFrom(Reader topicsCsv, Reader edgesCsv, Reader labelsCsv, String source) {
+    Map<String, String[]> topics = new LinkedHashMap<>();
+    for (String[] r : Csv.read(topicsCsv, true)) {
+      if (r.length < 3) {
+        throw new IllegalArgumentException("topics.csv: expected topicId,topicSlug,topicDisplayName,...");
+      }
+      if (!r[0].equals(ROOT_ID)) {
+        topics.put(r[0], r);
+      }
+    }
+    Map<String, List<String>> parents = new HashMap<>();
+    for (String[] r : Csv.read(edgesCsv, true)) {
+      String parent = r[0];
+      String child = r[2];
+      if (child.equals(ROOT_ID) || parent.equals(child) || !topics.containsKey(child)) {
+        continue;
+      }
+      List<String> list = parents.computeIfAbsent(child, k -> new ArrayList<>());
+      if (!parent.equals(ROOT_ID) && topics.containsKey(parent) && !list.contains(parent)) {
+        list.add(parent);
+      }
+    }
+    Map<String, Set<String>> entityNames = new HashMap<>();
+    for (String[] r : Csv.read(labelsCsv, true)) {
+      if (r.length >= 5 && r[4].strip().equals("1") && !r[1].startsWith("_display_unknown")) {
+        entityNames.computeIfAbsent(r[2], k -> new LinkedHashSet<>()).add(r[1].strip());
+      }
+    }
+
+    List<Topic> draft = new ArrayList<>();
+    for (String[] r : topics.values()) {
+      List<Alias> aliases = new ArrayList<>();
+      for (String name : entityNames.getOrDefault(r[0], Set.of())) {
+        if (!name.equalsIgnoreCase(r[2]) && !name.isBlank() && name.length() <= 60) {
+          aliases.add(new Alias(name.replace('|', '/').replace('\t', ' '), Alias.Kind.WORDS, false));
+        }
+      }
+      draft.add(new Topic(r[0], r[1], r[2], parents.getOrDefault(r[0], List.of()), aliases, Set.of()));
+    }
+    Ontology structure = new Ontology(source, draft);
+    List<Topic> withContext = new ArrayList<>();
+    for (Topic t : draft) {
+      Set<String> context = new LinkedHashSet<>();
+      for (String ancestor : structure.ancestors(t.id()).keySet()) {
+        Topic a = structure.byId(ancestor).orElseThrow();
+        if (structure.level(ancestor) > 1) {
+          for (String w : a.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 2 && !STOP.contains(w)) {
+              context.add(w);
+            }
+          }
+        }
+      }
+      withContext.add(new Topic(t.id(), t.slug(), t.name(), t.parentIds(), t.aliases(), context));
+    }
+    return new Ontology(source, withContext);
+  }
+}
