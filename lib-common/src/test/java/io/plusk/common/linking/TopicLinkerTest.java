@@ -40,7 +40,14 @@ class TopicLinkerTest {
       "Giants quarterback sacked three times, the defense let us down | new-york-giants | san-francisco-giants",
       "Heat beat the Celtics behind 30 points from Butler | miami-heat | weather",
       "Mercury is the innermost planet and its orbit around the sun is fast | mercury-planet | mercury-element",
-      "Bulls win in overtime at the United Center, great rebound game | chicago-bulls | cattle"
+      "Bulls win in overtime at the United Center, great rebound game | chicago-bulls | cattle",
+      "Heat wave warning: temperatures near 110 degrees, stay out of the hot sun | weather | miami-heat",
+      "Bulls are back on Wall Street as the Nasdaq rallies on rate cut hopes | stock-market | chicago-bulls",
+      "Mercury poisoning from eating too much fish is a real toxic metal exposure risk | mercury-element | mercury-planet",
+      "Mercury beat the Lynx, Taurasi with 30 points in the fourth quarter | phoenix-mercury | mercury-planet",
+      "The rancher moved the bulls to the north pasture before the rodeo | cattle | chicago-bulls",
+      "Planting apple trees in the orchard this spring, hoping for a juicy harvest | apples | apple-inc",
+      "Apple stock falls after the earnings call, the iPhone sales missed | apple-inc | apples"
   })
   void ambiguousNamesFollowTheContext(String text, String expected, String notExpected) {
     Map<String, TopicLink> links = direct(text);
