@@ -9,6 +9,11 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.plusk.common.config.PluskConfig.PlusKSettings;
+import io.plusk.common.scoring.ScoreFormula;
+import io.plusk.jobs.io.Columns;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -21,6 +26,37 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class PlusKRules {
   private PlusKRules() {}
+
+  /**
+   * Weighs accepted +K ({@link ScoreFormula#plusKWeight}): lower on a topic the receiver has no text evidence for,
+   * higher from a giver who is an expert in the topic, damped when the pair vouch for each other.
+   *
+   * @param listed (user_id, topic_id) pairs with text evidence in the window
+   * @param giverScores (user_id, topic_id, score) of the previous night
+   * @param recentAccepted (giver_id, receiver_id) of earlier accepted +K in the ring window
+   */
+  public static Dataset<Row> weigh(Dataset<Row> accepted, Dataset<Row> listed, Dataset<Row> giverScores,
+                                   Dataset<Row> recentAccepted, PlusKSettings s) {
+    UserDefinedFunction weight = org.apache.spark.sql.functions.udf(
+        (UDF3<Boolean, Double, Boolean, Double>) (isListed, giverScore, mutual) -> ScoreFormula.plusKWeight(
+            isListed, giverScore, mutual, s.unassignedTopicWeight(), s.giverScoreBoost(), s.ringDamping()),
+        DataTypes.DoubleType);
+    Dataset<Row> pairs = recentAccepted.select("giver_id", "receiver_id")
+        .unionByName(accepted.select("giver_id", "receiver_id"))
+        .select(col("receiver_id").as("m_giver"), col("giver_id").as("m_receiver"), lit(true).as("mutual")).distinct();
+    return accepted
+        .join(listed.select(col("user_id").as("receiver_id"), col("topic_id"), lit(true).as("receiver_listed"))
+            .distinct(), Columns.using("receiver_id", "topic_id"), "left")
+        .join(giverScores.select(col("user_id").as("giver_id"), col("topic_id"), col("score").as("giver_score")),
+            Columns.using("giver_id", "topic_id"), "left")
+        .join(pairs, col("giver_id").equalTo(col("m_giver")).and(col("receiver_id").equalTo(col("m_receiver"))),
+            "left")
+        .withColumn("receiver_listed", org.apache.spark.sql.functions.coalesce(col("receiver_listed"), lit(false)))
+        .withColumn("mutual", org.apache.spark.sql.functions.coalesce(col("mutual"), lit(false)))
+        .withColumn("giver_score", org.apache.spark.sql.functions.coalesce(col("giver_score"), lit(0.0)))
+        .withColumn("weight", weight.apply(col("receiver_listed"), col("giver_score"), col("mutual")))
+        .drop("m_giver", "m_receiver");
+  }
 
   /**
    * @param events today's plusk_events

@@ -36,8 +36,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
@@ -49,7 +51,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class ScoreJob implements Stage {
   private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
   private static final UserDefinedFunction POST_EVIDENCE =
-      udf((UDF2<Double, Double, Double>) ScoreFormula::postEvidence, DataTypes.DoubleType);
+      udf((UDF4<Double, Double, Long, Double, Double>) (confidence, engagement, engagers, breadth) ->
+          ScoreFormula.postEvidence(confidence, engagement, engagers, breadth), DataTypes.DoubleType);
   private static final UserDefinedFunction DECAY =
       udf((UDF2<Integer, Double, Double>) (age, halfLife) -> ScoreFormula.decay(age, halfLife),
           DataTypes.DoubleType);
@@ -70,7 +73,7 @@ public final class ScoreJob implements Stage {
     StageResult result = new StageResult(name());
 
     Dataset<Row> daily = userTopicDaily(wh.read(Tables.ENGAGED_POSTS, date), wh.read(Tables.POST_TOPICS, date),
-        scoring.evidenceLimit());
+        scoring.evidenceLimit(), scoring.breadthShare());
     result.count("user_topic_daily.written", wh.write(daily, Tables.USER_TOPIC_DAILY, date));
 
     Dataset<Row> topicKeys = TopicFrames.keys(ctx.spark(), ctx.ontology());
@@ -81,8 +84,19 @@ public final class ScoreJob implements Stage {
                 date.minusDays(1)),
             knownUsers, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long accepted = wh.write(decisions.where(col("reason").isNull()).withColumn("weight", lit(1.0)),
-        Tables.PLUSK_ACCEPTED, date);
+    var pluskSettings = ctx.config().plusk();
+    Dataset<Row> listed = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date).where(col("evidence").gt(0))
+        .select("user_id", "topic_id");
+    Dataset<Row> giverScores = wh.read(Tables.TOPIC_EXPERTISE, date.minusDays(1))
+        .where(col("removed").equalTo(false)).select("user_id", "topic_id", "score");
+    Dataset<Row> recent = wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(pluskSettings.ringWindowDays() - 1L),
+        date.minusDays(1)).select("giver_id", "receiver_id");
+    Dataset<Row> weighted = PlusKRules.weigh(decisions.where(col("reason").isNull()), listed, giverScores, recent,
+        pluskSettings).persist(StorageLevel.MEMORY_AND_DISK());
+    long accepted = wh.write(weighted, Tables.PLUSK_ACCEPTED, date);
+    result.count("plusk.accepted_unassigned_topic", weighted.where(col("receiver_listed").equalTo(false)).count())
+        .count("plusk.accepted_mutual", weighted.where(col("mutual")).count());
+    weighted.unpersist();
     long rejected = wh.write(decisions.where(col("reason").isNotNull()), Tables.PLUSK_REJECTED, date);
     result.count("plusk.accepted", accepted).count("plusk.rejected", rejected);
     for (Row r : decisions.where(col("reason").isNotNull()).groupBy("reason").count().orderBy("reason")
@@ -94,6 +108,11 @@ public final class ScoreJob implements Stage {
     Dataset<Row> removals = wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date);
     Dataset<Row> removed = removedTopics(removals, topicKeys).persist(StorageLevel.MEMORY_AND_DISK());
     result.count("removals.hidden_now", removed.count());
+    Dataset<Row> feedback = linkFeedback(wh.read(Tables.POST_TOPICS, windowStart, date), removed,
+        ctx.config().linkFeedback());
+    long feedbackRows = wh.write(feedback, Tables.LINK_FEEDBACK, date);
+    result.count("link_feedback.written", feedbackRows)
+        .count("link_feedback.down_weighted", wh.read(Tables.LINK_FEEDBACK, date).where(col("weight").lt(1.0)).count());
 
     Dataset<Row> names = screenNames(wh.read(Tables.USERS, windowStart, date),
         wh.read(Tables.ENGAGED_POSTS, windowStart, date));
@@ -110,11 +129,13 @@ public final class ScoreJob implements Stage {
   }
 
   /** Evidence of one day per user and topic: sum over the user's engaged posts of the post evidence. */
-  public static Dataset<Row> userTopicDaily(Dataset<Row> engaged, Dataset<Row> links, int evidenceLimit) {
+  public static Dataset<Row> userTopicDaily(Dataset<Row> engaged, Dataset<Row> links, int evidenceLimit,
+                                            double breadthShare) {
     Dataset<Row> evidence = links.select("post_id", "user_id", "topic_id", "confidence", "matched_text",
             "context_terms")
         .join(engaged.select("post_id", "engagement_weight", "engagement_count", "engagers"), "post_id")
-        .withColumn("evidence", POST_EVIDENCE.apply(col("confidence"), col("engagement_weight")));
+        .withColumn("evidence", POST_EVIDENCE.apply(col("confidence"), col("engagement_weight"), col("engagers"),
+            lit(breadthShare)));
     return evidence.groupBy("user_id", "topic_id")
         .agg(countDistinct("post_id").as("posts"), sum("engagement_count").as("engagement_count"),
             sum("engagers").as("engagers"), sum("evidence").as("evidence"),
@@ -140,6 +161,25 @@ public final class ScoreJob implements Stage {
         .select(col("user_id"), col("topic_id"), lit(true).as("removed"));
   }
 
+  /**
+   * Removals as feedback for the linker: for each (matched text, topic) of a direct link in the window, how many of
+   * the users who had it now have that topic removed, and the confidence multiplier that follows.
+   */
+  public static Dataset<Row> linkFeedback(Dataset<Row> postTopics, Dataset<Row> removed,
+                                          io.plusk.common.config.PluskConfig.LinkFeedbackSettings s) {
+    Dataset<Row> had = postTopics.where(col("via_topic_id").isNull())
+        .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id")).distinct()
+        .join(removed, Columns.using("user_id", "topic_id"), "left");
+    Column rate = col("removals").divide(col("users_with_link"));
+    return had.groupBy("matched_text", "topic_id")
+        .agg(countDistinct("user_id").as("users_with_link"),
+            countDistinct(when(col("removed"), col("user_id"))).as("removals"))
+        .where(col("removals").gt(0))
+        .withColumn("removal_rate", expr("round(removals / users_with_link, 4)"))
+        .withColumn("weight", when(col("removals").geq(s.minRemovals()).and(rate.geq(s.minRemovalRate())),
+            functions.greatest(lit(s.minWeight()), lit(1.0).minus(rate))).otherwise(lit(1.0)));
+  }
+
   /** The newest screen name per user: the users snapshot first, else what the posts said. */
   public static Dataset<Row> screenNames(Dataset<Row> users, Dataset<Row> posts) {
     Dataset<Row> fromUsers = users.where(col("screen_name").isNotNull())
@@ -161,7 +201,13 @@ public final class ScoreJob implements Stage {
     Column decay = DECAY.apply(age, lit(s.halfLifeDays()));
     int n = s.evidenceLimit();
 
-    Dataset<Row> text = dailyWindow.withColumn("decay", decay)
+    // +K keeps a topic on the list longer: its text evidence decays more slowly.
+    Dataset<Row> vouched = pluskWindow.select(col("receiver_id").as("user_id"), col("topic_id")).distinct()
+        .withColumn("vouched", lit(true));
+    Column textDecay = DECAY.apply(age, when(col("vouched"), lit(s.halfLifeDays() * s.plusKHalfLifeMultiplier()))
+        .otherwise(lit(s.halfLifeDays())));
+    Dataset<Row> text = dailyWindow.join(vouched, Columns.using("user_id", "topic_id"), "left")
+        .withColumn("decay", textDecay)
         .withColumn("decayed_posts", expr("transform(evidence_posts, x -> named_struct('weight', x.weight * decay, "
             + "'post_id', x.post_id))"))
         .groupBy("user_id", "topic_id")
@@ -173,9 +219,11 @@ public final class ScoreJob implements Stage {
             expr("slice(array_distinct(transform(ranked_posts, x -> x.post_id)), 1, " + n + ")"))
         .drop("ranked_posts");
 
+    // The n-th +K from the same giver counts 1/n: many givers weigh more than one giver repeating.
     Dataset<Row> plusk = pluskWindow.withColumn("decay", decay)
+        .withColumn("nth", row_number().over(Window.partitionBy("receiver_id", "topic_id", "giver_id").orderBy("ts")))
         .groupBy(col("receiver_id").as("user_id"), col("topic_id"))
-        .agg(sum(col("weight").multiply(col("decay"))).as("plusk_raw"), count(lit(1)).as("plusk_count"),
+        .agg(sum(col("weight").multiply(col("decay")).divide(col("nth"))).as("plusk_raw"), count(lit(1)).as("plusk_count"),
             sort_array(collect_set("giver_id")).as("plusk_givers"));
 
     Column emptyStrings = array().cast("array<string>");

@@ -105,7 +105,7 @@ class ScoreJobTest extends SparkTestBase {
             + "\"method\":\"alias\",\"matched_text\":\"Wine\",\"context_terms\":[\"vintage\"]}", wine),
         String.format("{\"post_id\":\"p2\",\"user_id\":\"u\",\"topic_id\":\"%s\",\"confidence\":0.4,"
             + "\"method\":\"alias\",\"matched_text\":\"wine\",\"context_terms\":[]}", wine));
-    Row r = ScoreJob.userTopicDaily(engaged, links, 5).collectAsList().get(0);
+    Row r = ScoreJob.userTopicDaily(engaged, links, 5, 0.0).collectAsList().get(0);
     assertThat(r.getDouble(r.fieldIndex("evidence"))).isCloseTo(1.8, within(1e-9));
     assertThat(r.getLong(r.fieldIndex("posts"))).isEqualTo(2);
     assertThat(r.getList(r.fieldIndex("evidence_terms"))).containsExactly("wine", "vintage");

@@ -124,7 +124,15 @@ public final class PluskConfig implements Serializable {
 
   public PlusKSettings plusk() {
     Config c = config.getConfig("plusk.plusk-rules");
-    return new PlusKSettings(c.getInt("daily-limit-per-giver"), c.getInt("repeat-window-days"));
+    return new PlusKSettings(c.getInt("daily-limit-per-giver"), c.getInt("repeat-window-days"),
+        c.getDouble("unassigned-topic-weight"), c.getDouble("giver-score-boost"), c.getDouble("ring-damping"),
+        c.getInt("ring-window-days"));
+  }
+
+  public LinkFeedbackSettings linkFeedback() {
+    Config c = config.getConfig("plusk.link-feedback");
+    return new LinkFeedbackSettings(c.getInt("min-removals"), c.getDouble("min-removal-rate"),
+        c.getDouble("min-weight"));
   }
 
   public ScoringSettings scoring() {
@@ -134,7 +142,9 @@ public final class PluskConfig implements Serializable {
         c.getDouble("half-life-days"),
         c.getDouble("plusk-weight"),
         c.getDouble("min-raw-evidence"),
-        c.getInt("evidence-limit"));
+        c.getInt("evidence-limit"),
+        c.getDouble("breadth-share"),
+        c.getDouble("plusk-half-life-multiplier"));
   }
 
   /** SHA-256 of the effective {@code plusk} block: two runs with the same hash used the same settings. */
@@ -174,9 +184,15 @@ public final class PluskConfig implements Serializable {
       double rollupMinConfidence)
       implements Serializable {}
 
-  public record PlusKSettings(int dailyLimitPerGiver, int repeatWindowDays) implements Serializable {}
+  public record PlusKSettings(int dailyLimitPerGiver, int repeatWindowDays, double unassignedTopicWeight,
+                              double giverScoreBoost, double ringDamping, int ringWindowDays)
+      implements Serializable {}
+
+  public record LinkFeedbackSettings(int minRemovals, double minRemovalRate, double minWeight)
+      implements Serializable {}
 
   public record ScoringSettings(
-      int windowDays, double halfLifeDays, double plusKWeight, double minRawEvidence, int evidenceLimit)
+      int windowDays, double halfLifeDays, double plusKWeight, double minRawEvidence, int evidenceLimit,
+      double breadthShare, double plusKHalfLifeMultiplier)
       implements Serializable {}
 }

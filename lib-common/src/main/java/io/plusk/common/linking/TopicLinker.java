@@ -49,6 +49,11 @@ public final class TopicLinker {
 
   /** Links one post; {@code extraHashtags} are hashtags from the dump's entities (the text's own are found too). */
   public List<TopicLink> link(String text, List<String> extraHashtags) {
+    return link(text, extraHashtags, LinkFeedback.NONE);
+  }
+
+  /** As {@link #link(String, List)}, with confidences scaled by what removals taught ({@link LinkFeedback}). */
+  public List<TopicLink> link(String text, List<String> extraHashtags, LinkFeedback feedback) {
     CleanText clean = CleanText.of(text);
     List<AnnotatedToken> tokens = annotator.annotate(clean.nlpText());
 
@@ -90,6 +95,15 @@ public final class TopicLinker {
     Map<String, TopicLink> best = new LinkedHashMap<>();
     for (Match m : matches) {
       TopicLink link = decide(m, contextVocabulary, lowerText, neighbourhood);
+      if (link != null) {
+        double w = feedback.weight(link.matchedText(), link.topicId());
+        if (w < 1.0) {
+          List<String> terms = new ArrayList<>(link.contextTerms());
+          terms.add(String.format(Locale.ROOT, "feedback:%.2f", w));
+          link = new TopicLink(link.topicId(), round(link.confidence() * w), link.method(), link.matchedText(), terms,
+              null);
+        }
+      }
       if (link != null && link.confidence() >= settings.minConfidence()) {
         best.merge(link.topicId(), link, (a, b) -> a.confidence() >= b.confidence() ? a : b);
       }

@@ -33,11 +33,12 @@ public final class Tables {
   public static final String PLUSK_ACCEPTED = "plusk_accepted";
   public static final String PLUSK_REJECTED = "plusk_rejected";
   public static final String TOPIC_EXPERTISE = "topic_expertise";
+  public static final String LINK_FEEDBACK = "link_feedback";
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
       REMOVAL_EVENTS, USERS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
-      TOPIC_EXPERTISE);
+      TOPIC_EXPERTISE, LINK_FEEDBACK);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
 
@@ -91,7 +92,8 @@ public final class Tables {
 
   public static final StructType PLUSK_ACCEPTED_SCHEMA = schema(
       req("giver_id", StringType), req("receiver_id", StringType), req("topic_id", StringType),
-      req("ts", TimestampType), req("weight", DoubleType));
+      req("ts", TimestampType), req("weight", DoubleType), req("receiver_listed", BooleanType),
+      req("giver_score", DoubleType), req("mutual", BooleanType));
 
   public static final StructType PLUSK_REJECTED_SCHEMA = schema(
       req("giver_id", StringType), req("receiver_id", StringType), req("topic", StringType),
@@ -104,6 +106,10 @@ public final class Tables {
       req("engagement_count", LongType), req("plusk_count", LongType), req("plusk_givers", STRINGS),
       req("removed", BooleanType), req("evidence_post_ids", STRINGS), req("evidence_terms", STRINGS),
       req("raw_evidence", DoubleType));
+
+  public static final StructType LINK_FEEDBACK_SCHEMA = schema(
+      req("matched_text", StringType), req("topic_id", StringType), req("users_with_link", LongType),
+      req("removals", LongType), req("removal_rate", DoubleType), req("weight", DoubleType));
 
   public static StructType schemaOf(String table) {
     return switch (table) {
@@ -119,6 +125,7 @@ public final class Tables {
       case PLUSK_ACCEPTED -> PLUSK_ACCEPTED_SCHEMA;
       case PLUSK_REJECTED -> PLUSK_REJECTED_SCHEMA;
       case TOPIC_EXPERTISE -> TOPIC_EXPERTISE_SCHEMA;
+      case LINK_FEEDBACK -> LINK_FEEDBACK_SCHEMA;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }

@@ -1,0 +1,106 @@
+package io.plusk.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lower;
+
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.ontology.Topic;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.Sessions;
+import io.plusk.jobs.io.OntologyLoader;
+import io.plusk.jobs.io.Warehouse;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** "Why am I influential about X?": a user's topics with the evidence behind each score. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Prints a user's topics on a published date with the evidence behind each score: engaged posts "
+        + "(with their text), matched terms, engagement, +K givers, removals.")
+public final class ExplainCommand implements Callable<Integer> {
+  @Mixin CommonOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--user", required = true, paramLabel = "HANDLE", description = "Screen name (with or without @) or user id.")
+  String user;
+
+  @Option(names = "--topic", paramLabel = "T", description = "Only this topic (slug, id or display name).")
+  String topic;
+
+  @Override
+  public Integer call() {
+    PluskConfig config = options.config();
+    SparkSession spark = Sessions.getOrCreate(config, options.master);
+    Warehouse wh = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+    Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
+    LocalDate date = PublishedDates.resolve(wh, options.date);
+    String handle = user.startsWith("@") ? user.substring(1) : user;
+
+    Dataset<Row> rows = wh.read(Tables.TOPIC_EXPERTISE, date)
+        .where(lower(col("screen_name")).equalTo(handle.toLowerCase(Locale.ROOT)).or(col("user_id").equalTo(handle)));
+    if (topic != null) {
+      Topic t = ontology.resolve(topic).orElseThrow(() -> new IllegalArgumentException(String.format(
+          "Unknown topic '%s'. Closest: %s", topic, ontology.closest(topic, 5).stream().map(Topic::slug).toList())));
+      rows = rows.where(col("topic_id").equalTo(t.id()));
+    }
+    List<Row> list = rows.orderBy(col("removed"), col("topic_level").desc(), col("score").desc()).collectAsList();
+    PrintWriter out = spec.commandLine().getOut();
+    if (list.isEmpty()) {
+      out.printf("@%s has no listed topic%s on %s.%n", handle, topic == null ? "" : " '" + topic + "'", date);
+      out.flush();
+      return 0;
+    }
+    Map<String, String> names = new HashMap<>();
+    for (Row r : wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date)
+        .select("user_id", "screen_name").collectAsList()) {
+      names.put(r.getString(0), r.getString(1));
+    }
+    Map<String, String> texts = new HashMap<>();
+    List<String> postIds = list.stream().flatMap(r -> r.<String>getList(r.fieldIndex("evidence_post_ids")).stream())
+        .distinct().toList();
+    for (Row p : wh.read(Tables.POSTS, date.minusDays(config.scoring().windowDays()), date)
+        .where(col("post_id").isin(postIds.toArray())).select("post_id", "text").collectAsList()) {
+      texts.putIfAbsent(p.getString(0), p.getString(1));
+    }
+    Row first = list.get(0);
+    out.printf("@%s (user %s) on %s: %d topics%n", first.getString(first.fieldIndex("screen_name")),
+        first.getString(first.fieldIndex("user_id")), date, list.size());
+    for (Row r : list) {
+      boolean removed = r.getBoolean(r.fieldIndex("removed"));
+      out.printf("%n%s (%s, level %d): score %.1f, %s%n", r.getString(r.fieldIndex("topic_name")),
+          r.getString(r.fieldIndex("topic_slug")), r.getInt(r.fieldIndex("topic_level")),
+          r.getDouble(r.fieldIndex("score")),
+          removed ? "REMOVED by the user: hidden from listings and perks"
+              : "rank " + r.getInt(r.fieldIndex("rank_in_topic")));
+      out.printf("  %d engaged posts, %d engagements, raw evidence %.3f%n", r.getLong(r.fieldIndex("engaged_posts")),
+          r.getLong(r.fieldIndex("engagement_count")), r.getDouble(r.fieldIndex("raw_evidence")));
+      List<String> givers = r.getList(r.fieldIndex("plusk_givers"));
+      if (!givers.isEmpty()) {
+        out.printf("  +K from %s%n", givers.stream().map(g -> "@" + names.getOrDefault(g, g)).toList());
+      }
+      List<String> terms = r.getList(r.fieldIndex("evidence_terms"));
+      if (!terms.isEmpty()) {
+        out.printf("  matched: %s%n", String.join(", ", terms));
+      }
+      for (String id : r.<String>getList(r.fieldIndex("evidence_post_ids"))) {
+        String text = texts.getOrDefault(id, "(post not in the window)").replaceAll("\\s+", " ");
+        out.printf("  post %s: %s%n", id, text.length() > 100 ? text.substring(0, 97) + "..." : text);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}
