@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     description = "Finds what people are expert in, from the day's dumps, with Spark.%n"
         + "Exit codes: 0 success, 1 failure, 2 usage error, 3 data-quality gate failed.",
     subcommands = {PluskCli.Nightly.class, SqlCommand.class, LinkCommand.class, EvaluateCommand.class,
-        ImportOntologyCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        ImportOntologyCommand.class, ExplainCommand.class, PerksCommand.class, StatusCommand.class,
+        CommandLine.HelpCommand.class})
 public final class PluskCli {
   public static final int EXIT_DATA_QUALITY = 3;
   /** Stages with a command of their own; "link" is LinkCommand, which also links ad-hoc texts. */

@@ -45,6 +45,7 @@ public final class SqlCommand implements Callable<Integer> {
         warehouse.read(table, dates.first(), dates.last()).createOrReplaceTempView(table);
       }
     }
+    new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all().createOrReplaceTempView(Tables.PERK_RECIPIENTS);
     if (query != null) {
       out.println(spark.sql(query).showString(limit, 0, false));
     } else {

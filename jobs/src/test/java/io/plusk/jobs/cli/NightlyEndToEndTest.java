@@ -180,6 +180,85 @@ class NightlyEndToEndTest extends SparkTestBase {
     assertThat(modificationTimes(D1, D3)).isEqualTo(otherDates);
   }
 
+  private static String stdout(String... args) {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = PluskCli.execute(args);
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(code).as(String.join(" ", args)).isZero();
+    return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String wh() {
+    return tmp.resolve("wh").toString();
+  }
+
+  @Test
+  @Order(8)
+  void explainShowsTheEvidenceBehindAScore() {
+    String out = stdout("explain", "--warehouse", wh(), "--user", "@mn_dugout_dan", "--topic", "Minnesota Twins");
+    assertThat(out).contains("Minnesota Twins (minnesota-twins, level 3): score 100.0, rank 1")
+        .contains("+K from [").contains("@northstar_nine").contains("matched: twins").contains("Target Field");
+    assertThat(stdout("explain", "--warehouse", wh(), "--user", "mn_dugout_dan")).contains("REMOVED by the user");
+  }
+
+  @Test
+  @Order(9)
+  void perkSelectionFiltersRecordsOnceAndRespectsTheCoolDown() throws Exception {
+    String out = stdout("perks", "select", "--warehouse", wh(), "--campaign", "wine-fr", "--topic", "Food and Drink",
+        "--country", "fr", "--limit", "10");
+    assertThat(out).contains("Campaign wine-fr on 2026-11-25: 1 selected").contains("@vino_veritas (FR) wine");
+    Path csv = tmp.resolve("wh/_perks/wine-fr/dt=2026-11-25/selection.csv");
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("user_id,screen_name,country,topic,score,rank,why");
+    assertThat(lines).hasSize(2);
+    // Rerunning the same campaign does not double its recipients.
+    stdout("perks", "select", "--warehouse", wh(), "--campaign", "wine-fr", "--topic", "wine", "--country", "FR");
+    var recipients = new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all();
+    assertThat(recipients.where(col("campaign").equalTo("wine-fr")).count()).isEqualTo(1);
+
+    // Sports: the baseball fan's "minnesota" is removed, but he is listed in other sports topics.
+    String sports = stdout("perks", "select", "--warehouse", wh(), "--campaign", "sports", "--topic",
+        "sports-and-recreation", "--limit", "3");
+    assertThat(sports).contains("3 selected").contains("#1 @mn_dugout_dan");
+    // Another campaign within the cool-down skips users already picked by "sports".
+    String again = stdout("perks", "select", "--warehouse", wh(), "--campaign", "baseball", "--topic", "baseball",
+        "--cooldown-days", "30");
+    assertThat(again).doesNotContain("@mn_dugout_dan");
+    String noCooldown = stdout("perks", "select", "--warehouse", wh(), "--campaign", "baseball", "--topic",
+        "baseball", "--cooldown-days", "0");
+    assertThat(noCooldown).contains("@mn_dugout_dan");
+    assertThat(new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all()
+        .where(col("campaign").equalTo("baseball")).where(col("user_id").equalTo(userIds.get("mn_dugout_dan")))
+        .count()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(10)
+  void perkSelectionErrorsNameWhatExists() {
+    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic",
+        "minesota twins")).isEqualTo(1);
+    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic", "wine",
+        "--date", "2020-01-01")).isEqualTo(1);
+    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "../etc", "--topic",
+        "wine")).isEqualTo(1);
+    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic", "wine",
+        "--country", "USA'; DROP TABLE users; --")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(11)
+  void statusAndSqlShowThePublishedDates() {
+    assertThat(stdout("status", "--warehouse", wh())).contains("3 published dates").contains("2026-11-24  published");
+    assertThat(stdout("sql", "--warehouse", wh(), "SELECT count(DISTINCT dt) AS days FROM topic_expertise"))
+        .contains("|3   |");
+  }
+
   private static List<String> sortedRows(LocalDate date) {
     return expertise(date).drop("dt").collectAsList().stream().map(Row::toString).sorted().toList();
   }

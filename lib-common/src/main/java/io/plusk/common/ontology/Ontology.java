@@ -117,6 +117,19 @@ public final class Ontology implements Serializable {
     return childrenIds.getOrDefault(topicId, List.of());
   }
 
+  /** A topic and every topic below it. */
+  public java.util.Set<String> selfAndDescendants(String topicId) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(topicId));
+    while (!queue.isEmpty()) {
+      String id = queue.poll();
+      if (out.add(id)) {
+        queue.addAll(childrenOf(id));
+      }
+    }
+    return out;
+  }
+
   /** Every ancestor of a topic with its shortest distance (parents are 1), in breadth-first order. */
   public Map<String, Integer> ancestors(String topicId) {
     Map<String, Integer> result = new LinkedHashMap<>();

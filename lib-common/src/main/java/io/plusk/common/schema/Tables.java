@@ -34,6 +34,8 @@ public final class Tables {
   public static final String PLUSK_REJECTED = "plusk_rejected";
   public static final String TOPIC_EXPERTISE = "topic_expertise";
   public static final String LINK_FEEDBACK = "link_feedback";
+  /** Partitioned by {@code campaign=NAME}, not by dt; not part of the nightly tables. */
+  public static final String PERK_RECIPIENTS = "perk_recipients";
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
@@ -110,6 +112,11 @@ public final class Tables {
   public static final StructType LINK_FEEDBACK_SCHEMA = schema(
       req("matched_text", StringType), req("topic_id", StringType), req("users_with_link", LongType),
       req("removals", LongType), req("removal_rate", DoubleType), req("weight", DoubleType));
+
+  public static final StructType PERK_RECIPIENTS_SCHEMA = schema(
+      req("dt", StringType), req("user_id", StringType), opt("screen_name", StringType), opt("country", StringType),
+      req("topic_id", StringType), req("topic_slug", StringType), req("score", DoubleType), req("rank", IntegerType),
+      req("selected_at", TimestampType));
 
   public static StructType schemaOf(String table) {
     return switch (table) {

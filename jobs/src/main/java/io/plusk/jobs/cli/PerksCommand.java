@@ -1,0 +1,133 @@
+package io.plusk.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.ontology.Topic;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.Sessions;
+import io.plusk.jobs.io.OntologyLoader;
+import io.plusk.jobs.io.Warehouse;
+import io.plusk.jobs.perks.PerkSelection;
+import io.plusk.jobs.perks.PerkRecipients;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Marketing's interface: perk recipient selection. */
+@Command(name = "perks", mixinStandardHelpOptions = true, description = "Perk campaigns.",
+    subcommands = {PerksCommand.Select.class})
+public final class PerksCommand {
+
+  @Command(name = "select", mixinStandardHelpOptions = true,
+      description = {"Picks the top experts in the given topics (a parent topic includes its descendants) on a "
+          + "published date, excluding removed topics, users outside the countries and users who got a perk from "
+          + "another campaign in the last --cooldown-days. Records them in perk_recipients (partitioned by "
+          + "campaign; rerunning the same campaign and date replaces its record, never doubles it) and writes "
+          + "selection.csv and Parquet."})
+  static final class Select implements Callable<Integer> {
+    @Mixin CommonOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--campaign", required = true, paramLabel = "NAME",
+        description = "Campaign name: letters, digits, '-' and '_' (it names a folder).")
+    String campaign;
+
+    @Option(names = "--topic", required = true, paramLabel = "T",
+        description = "Topic slug, id or display name; repeat for several.")
+    List<String> topics;
+
+    @Option(names = "--min-score", defaultValue = "0", paramLabel = "S", description = "Minimum score (0-100).")
+    double minScore;
+
+    @Option(names = "--country", paramLabel = "CC", description = "ISO-3166 alpha-2 country; repeat for several.")
+    List<String> countries = new ArrayList<>();
+
+    @Option(names = "--limit", defaultValue = "500", paramLabel = "N", description = "How many (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--cooldown-days", defaultValue = "30", paramLabel = "D",
+        description = "Skip users picked by another campaign in the last D days (default ${DEFAULT-VALUE}).")
+    int cooldownDays;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Where selection.csv and the Parquet go (default <warehouse>/_perks/<campaign>/dt=<date>).")
+    String out;
+
+    @Override
+    public Integer call() {
+      if (!campaign.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw new IllegalArgumentException("Campaign name '" + campaign
+            + "' must be 1-64 letters, digits, '-' or '_'");
+      }
+      if (limit <= 0 || cooldownDays < 0 || minScore < 0 || minScore > 100) {
+        throw new IllegalArgumentException("--limit must be > 0, --cooldown-days >= 0 and --min-score in 0..100");
+      }
+      Set<String> countryCodes = new LinkedHashSet<>();
+      for (String c : countries) {
+        String cc = c.strip().toUpperCase(Locale.ROOT);
+        if (!cc.matches("[A-Z]{2}")) {
+          throw new IllegalArgumentException("Country '" + c + "' is not an ISO-3166 alpha-2 code (e.g. US)");
+        }
+        countryCodes.add(cc);
+      }
+      PluskConfig config = options.config();
+      SparkSession spark = Sessions.getOrCreate(config, options.master);
+      Warehouse wh = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+      Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
+      Set<String> topicIds = new LinkedHashSet<>();
+      for (String t : topics) {
+        Topic topic = ontology.resolve(t).orElseThrow(() -> new IllegalArgumentException(String.format(
+            "Unknown topic '%s'. Closest: %s", t,
+            ontology.closest(t, 5).stream().map(x -> x.slug() + " (" + x.name() + ")").toList())));
+        topicIds.addAll(ontology.selfAndDescendants(topic.id()));
+      }
+      LocalDate date = PublishedDates.resolve(wh, options.date);
+
+      Dataset<Row> latestCountry = wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date)
+          .withColumn("_n", row_number().over(Window.partitionBy("user_id").orderBy(col("dt").desc())))
+          .where(col("_n").equalTo(1)).select("user_id", "country");
+      PerkRecipients recipients = new PerkRecipients(spark, wh);
+      Dataset<Row> coolingDown = recipients.pickedByOthers(campaign, date.minusDays(cooldownDays), date);
+      Dataset<Row> expertise = wh.read(Tables.TOPIC_EXPERTISE, date);
+      List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown,
+          new PerkSelection.Request(topicIds, minScore, countryCodes, limit)).collectAsList();
+
+      String folder = out != null ? CommonOptions.normalizeLocation(out)
+          : wh.root() + "/_perks/" + campaign + "/dt=" + date;
+      recipients.record(campaign, date, selected);
+      recipients.writeSelection(selected, folder);
+
+      PrintWriter pw = spec.commandLine().getOut();
+      long candidates = expertise.where(col("topic_id").isin(topicIds.toArray()).and(col("removed").equalTo(false)))
+          .select("user_id").distinct().count();
+      pw.printf("Campaign %s on %s: %d selected from %d listed experts in %d topics (%s; min score %.1f; "
+              + "countries %s; cool-down %d days)%n", campaign, date, selected.size(), candidates, topicIds.size(),
+          String.join(", ", topics), minScore, countryCodes.isEmpty() ? "any" : countryCodes, cooldownDays);
+      for (Row r : selected.subList(0, Math.min(10, selected.size()))) {
+        pw.printf("  #%d @%s (%s) %s %.1f%n", r.getInt(r.fieldIndex("rank")), r.getString(r.fieldIndex("screen_name")),
+            r.isNullAt(r.fieldIndex("country")) ? "-" : r.getString(r.fieldIndex("country")),
+            r.getString(r.fieldIndex("topic_slug")), r.getDouble(r.fieldIndex("score")));
+      }
+      pw.printf("Files: %s/selection.csv and %s/parquet/%n", folder, folder);
+      pw.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.plusk.jobs.perks;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.slice;
+
+import io.plusk.jobs.io.Columns;
+import java.util.Collection;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
+ * a score, in the given countries, not picked by another campaign during the cool-down; each user once, with their
+ * best topic. Every filter is a column expression: no user-supplied text reaches SQL.
+ */
+public final class PerkSelection {
+  /** What the selection is asked for; {@code countries} empty means anywhere. */
+  public record Request(Collection<String> topicIds, double minScore, Collection<String> countries, int limit) {}
+
+  private PerkSelection() {}
+
+  /**
+   * @param expertise topic_expertise of the date
+   * @param countries (user_id, country) of the latest users snapshot
+   * @param coolingDown (user_id) picked by other campaigns within the cool-down
+   */
+  public static Dataset<Row> select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
+                                    Request request) {
+    Dataset<Row> candidates = expertise
+        .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false))
+            .and(col("score").geq(request.minScore())))
+        .join(countries, Columns.using("user_id"), "left");
+    if (!request.countries().isEmpty()) {
+      candidates = candidates.where(col("country").isin(request.countries().toArray()));
+    }
+    candidates = candidates.join(coolingDown, Columns.using("user_id"), "left_anti");
+    Column why = concat_ws("; ",
+        concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
+        concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
+        concat_ws(" ", lit("+K"), coalesce(col("plusk_count").cast("string"), lit("0"))));
+    return candidates
+        .withColumn("_best", row_number().over(Window.partitionBy("user_id")
+            .orderBy(col("score").desc(), col("raw_evidence").desc(), col("topic_slug"))))
+        .where(col("_best").equalTo(1))
+        .withColumn("rank", row_number().over(Window.orderBy(col("score").desc(), col("raw_evidence").desc(),
+            col("user_id"))).cast("int"))
+        .where(col("rank").leq(request.limit()))
+        .select(col("user_id"), col("screen_name"), col("country"), col("topic_id"), col("topic_slug"),
+            col("score"), col("rank"), why.as("why"))
+        .orderBy("rank");
+  }
+}
