@@ -6,6 +6,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds (or joins) the SparkSession with the settings every plusk job relies on. */
 public final class Sessions {
+  private static org.apache.spark.SparkContext progressRegisteredOn;
+
   private Sessions() {}
 
   /**
@@ -29,6 +31,13 @@ public final class Sessions {
           .config("spark.driver.host", "127.0.0.1");
     }
     SparkSession spark = builder.getOrCreate();
+    synchronized (Sessions.class) {
+      if (progressRegisteredOn != spark.sparkContext()) {
+        progressRegisteredOn = spark.sparkContext();
+        spark.sparkContext().addSparkListener(
+            new ProgressListener(1000L * config.raw().getInt("plusk.spark.progress-interval-seconds")));
+      }
+    }
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
     spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");

@@ -11,11 +11,16 @@ import io.plusk.jobs.StageResult;
 import io.plusk.jobs.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.plusk.jobs.report.RunReport;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Stage 5: reads every table of the date back (a table that cannot be read is not published), then writes
@@ -24,6 +29,7 @@ import org.apache.spark.sql.Row;
  */
 public final class PublishJob implements Stage {
   public static final String SUMMARY_FILE = "run_summary.json";
+  public static final String REPORT_FILE = "report.html";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<StageResult> upstream;
@@ -36,6 +42,79 @@ public final class PublishJob implements Stage {
   @Override
   public String name() {
     return "publish";
+  }
+
+  /** Collects the small aggregates of report.html (a few hundred rows at most) and renders it. */
+  private String report(JobContext ctx, Map<String, Long> tableRows, Map<String, Map<String, Long>> quarantine,
+                        Map<String, Object> summary) {
+    var wh = ctx.warehouse();
+    Dataset<Row> te = wh.read(Tables.TOPIC_EXPERTISE, ctx.date()).where(col("removed").equalTo(false));
+    List<RunReport.Bar> funnel = new ArrayList<>();
+    for (StageResult s : upstream) {
+      if (s.stage().equals("ingest")) {
+        funnel.add(new RunReport.Bar("tweet lines read", s.get("tweets.lines")));
+      }
+    }
+    funnel.add(new RunReport.Bar("posts (valid, deduplicated)", tableRows.get(Tables.POSTS)));
+    funnel.add(new RunReport.Bar("engaged posts", tableRows.get(Tables.ENGAGED_POSTS)));
+    funnel.add(new RunReport.Bar("linked posts",
+        wh.read(Tables.POST_TOPICS, ctx.date()).select("post_id").distinct().count()));
+    funnel.add(new RunReport.Bar("users with a listed topic", te.select("user_id").distinct().count()));
+
+    List<RunReport.Bar> reasons = new ArrayList<>();
+    quarantine.forEach((kind, byReason) -> byReason.forEach((reason, n) ->
+        reasons.add(new RunReport.Bar(kind + ": " + reason, n))));
+
+    List<RunReport.Bar> byExperts = new ArrayList<>();
+    for (Row r : te.where(col("topic_level").geq(2)).groupBy("topic_name").count()
+        .orderBy(col("count").desc(), col("topic_name")).limit(15).collectAsList()) {
+      byExperts.add(new RunReport.Bar(r.getString(0), r.getLong(1)));
+    }
+    List<RunReport.TopicTop> biggest = new ArrayList<>();
+    for (Row t : te.where(col("topic_level").geq(3)).groupBy("topic_id", "topic_name").count()
+        .orderBy(col("count").desc(), col("topic_name")).limit(6).collectAsList()) {
+      List<RunReport.Expert> top = new ArrayList<>();
+      for (Row e : te.where(col("topic_id").equalTo(t.getString(0))).orderBy("rank_in_topic").limit(3)
+          .select("rank_in_topic", "screen_name", "score").collectAsList()) {
+        top.add(new RunReport.Expert(e.getInt(0), e.isNullAt(1) ? "?" : e.getString(1), e.getDouble(2)));
+      }
+      biggest.add(new RunReport.TopicTop(t.getString(1), t.getLong(2), top));
+    }
+
+    LocalDate previous = wh.publishedDates().lower(ctx.date());
+    List<RunReport.Change> changes = new ArrayList<>();
+    if (previous != null) {
+      Dataset<Row> before = wh.read(Tables.TOPIC_EXPERTISE, previous).where(col("removed").equalTo(false))
+          .select(col("user_id"), col("topic_id"), col("screen_name").as("b_name"), col("topic_name").as("b_topic"),
+              col("score").as("before"));
+      Dataset<Row> now = te.select(col("user_id"), col("topic_id"), col("screen_name"), col("topic_name"),
+          col("score").as("after"));
+      for (Row c : before.join(now, io.plusk.jobs.io.Columns.using("user_id", "topic_id"), "full_outer")
+          .withColumn("delta", functions.abs(functions.coalesce(col("after"), functions.lit(0.0))
+              .minus(functions.coalesce(col("before"), functions.lit(0.0)))))
+          .where(col("before").isNull().or(col("after").isNull()).or(col("delta").geq(10.0)))
+          .orderBy(col("delta").desc(), col("user_id"), col("topic_id")).limit(25).collectAsList()) {
+        String name = c.isNullAt(c.fieldIndex("screen_name")) ? c.getString(c.fieldIndex("b_name"))
+            : c.getString(c.fieldIndex("screen_name"));
+        String topic = c.isNullAt(c.fieldIndex("topic_name")) ? c.getString(c.fieldIndex("b_topic"))
+            : c.getString(c.fieldIndex("topic_name"));
+        changes.add(new RunReport.Change(name == null ? "?" : name, topic,
+            c.isNullAt(c.fieldIndex("before")) ? null : c.getDouble(c.fieldIndex("before")),
+            c.isNullAt(c.fieldIndex("after")) ? null : c.getDouble(c.fieldIndex("after"))));
+      }
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("published at", String.valueOf(summary.get("published_at")));
+    facts.put("code version", String.valueOf(summary.get("code_version")));
+    facts.put("config hash", String.valueOf(summary.get("config_hash")));
+    facts.put("ontology", ctx.ontology().source() + " (" + ctx.ontology().size() + " topics)");
+    facts.put("input", ctx.inputRoot());
+    long totalMillis = upstream.stream().mapToLong(StageResult::millis).sum();
+    if (totalMillis > 0) {
+      facts.put("stage time", String.format("%.1f s", totalMillis / 1000.0));
+    }
+    return RunReport.render(ctx.date().toString(), previous == null ? null : previous.toString(), funnel, reasons,
+        byExperts, biggest, changes, facts);
   }
 
   @Override
@@ -76,6 +155,7 @@ public final class PublishJob implements Stage {
     try {
       String folder = ctx.warehouse().runFolder(ctx.date());
       ctx.warehouse().writeText(folder + "/" + SUMMARY_FILE, JSON.writeValueAsString(summary) + "\n");
+      ctx.warehouse().writeText(folder + "/" + REPORT_FILE, report(ctx, tableRows, quarantine, summary));
       ctx.warehouse().writeText(folder + "/_SUCCESS", "");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the run summary for " + ctx.date(), e);

@@ -136,6 +136,9 @@ class NightlyEndToEndTest extends SparkTestBase {
     JsonNode json = new ObjectMapper().readTree(summary.toFile());
     assertThat(json.get("config_hash").asText()).hasSize(64);
     assertThat(Files.exists(summary.resolveSibling("_SUCCESS"))).isTrue();
+    String report = Files.readString(summary.resolveSibling("report.html"));
+    assertThat(report).contains("<svg", "Funnel", "tweets: malformed_json", "Top experts of the biggest topics",
+        "Changes since 2026-11-23").doesNotContain("http://", "https://", "<script");
     for (String table : Tables.ALL) {
       assertThat(json.get("tables").get(table).asLong()).as(table)
           .isEqualTo(warehouse.read(table, D2).count());
