@@ -7,7 +7,6 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import io.plusk.common.schema.Tables;
-import io.plusk.jobs.Sessions;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import java.io.PrintWriter;
@@ -43,8 +42,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluskConfig config = options.config();
-    SparkSession spark = Sessions.getOrCreate(config, options.master);
-    Warehouse wh = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+    Warehouse wh = options.warehouse(config);
+    SparkSession spark = wh.spark();
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
     LocalDate date = PublishedDates.resolve(wh, options.date);
     String handle = user.startsWith("@") ? user.substring(1) : user;

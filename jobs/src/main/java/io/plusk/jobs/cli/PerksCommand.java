@@ -7,7 +7,6 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import io.plusk.common.schema.Tables;
-import io.plusk.jobs.Sessions;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.perks.PerkSelection;
@@ -88,8 +87,8 @@ public final class PerksCommand {
         countryCodes.add(cc);
       }
       PluskConfig config = options.config();
-      SparkSession spark = Sessions.getOrCreate(config, options.master);
-      Warehouse wh = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+      Warehouse wh = options.warehouse(config);
+      SparkSession spark = wh.spark();
       Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
       Set<String> topicIds = new LinkedHashSet<>();
       for (String t : topics) {

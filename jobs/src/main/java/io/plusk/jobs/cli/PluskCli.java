@@ -9,7 +9,6 @@ import io.plusk.common.schema.Tables;
 import io.plusk.jobs.DataQualityException;
 import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Pipeline;
-import io.plusk.jobs.Sessions;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.Version;
 import io.plusk.jobs.io.OntologyLoader;
@@ -72,9 +71,9 @@ public final class PluskCli {
 
   static JobContext context(CommonOptions options, LocalDate date) {
     PluskConfig config = options.config();
-    SparkSession spark = Sessions.getOrCreate(config, options.master);
+    Warehouse warehouse = options.warehouse(config);
+    SparkSession spark = warehouse.spark();
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
-    Warehouse warehouse = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
     return new JobContext(spark, config, ontology, CommonOptions.normalizeLocation(config.input()), warehouse,
         date == null ? LocalDate.EPOCH : date);
   }

@@ -2,7 +2,6 @@ package io.plusk.jobs.cli;
 
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.schema.Tables;
-import io.plusk.jobs.Sessions;
 import io.plusk.jobs.io.Warehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,8 +35,8 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PluskConfig config = options.config();
-    SparkSession spark = Sessions.getOrCreate(config, options.master);
-    Warehouse warehouse = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+    Warehouse warehouse = options.warehouse(config);
+    SparkSession spark = warehouse.spark();
     PrintWriter out = spec.commandLine().getOut();
     for (String table : Tables.ALL) {
       var dates = warehouse.dates(table);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.schema.Tables;
-import io.plusk.jobs.Sessions;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.stage.PublishJob;
 import java.io.PrintWriter;
@@ -28,8 +27,8 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluskConfig config = options.config();
-    SparkSession spark = Sessions.getOrCreate(config, options.master);
-    Warehouse wh = new Warehouse(spark, CommonOptions.normalizeLocation(config.warehouse()));
+    Warehouse wh = options.warehouse(config);
+    SparkSession spark = wh.spark();
     TreeSet<LocalDate> published = wh.publishedDates();
     TreeSet<LocalDate> any = new TreeSet<>(published);
     for (String t : Tables.ALL) {

@@ -38,6 +38,10 @@ public final class Warehouse {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
+  public SparkSession spark() {
+    return spark;
+  }
+
   public String root() {
     return root;
   }
