@@ -1,6 +1,7 @@
 package io.plusk.jobs;
 
 import io.plusk.jobs.io.RawLines;
+import io.plusk.jobs.io.RunLock;
 import io.plusk.jobs.stage.EngagedJob;
 import io.plusk.jobs.stage.IngestJob;
 import io.plusk.jobs.stage.LinkJob;
@@ -38,6 +39,17 @@ public final class Pipeline {
 
   /** Runs every stage for the context's date; the date is unpublished until its publish stage succeeds. */
   public static List<StageResult> runDate(JobContext ctx) {
+    try (RunLock lock = RunLock.acquire(ctx.warehouse(), ctx.date(), staleAfter(ctx))) {
+      return runLocked(ctx);
+    }
+  }
+
+  /** How old a lock must be before its message calls it probably stale. */
+  public static java.time.Duration staleAfter(JobContext ctx) {
+    return java.time.Duration.ofHours(ctx.config().raw().getInt("plusk.locks.stale-after-hours"));
+  }
+
+  private static List<StageResult> runLocked(JobContext ctx) {
     LOG.info("nightly date={} status=started input={} warehouse={}", ctx.date(), ctx.inputRoot(),
         ctx.warehouse().root());
     long start = System.nanoTime();

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
         + "Exit codes: 0 success, 1 failure, 2 usage error, 3 data-quality gate failed.",
     subcommands = {PluskCli.Nightly.class, SqlCommand.class, LinkCommand.class, EvaluateCommand.class,
         ImportOntologyCommand.class, ExplainCommand.class, PerksCommand.class, StatusCommand.class,
+        UnlockCommand.class,
         CommandLine.HelpCommand.class})
 public final class PluskCli {
   public static final int EXIT_DATA_QUALITY = 3;
@@ -154,7 +155,10 @@ public final class PluskCli {
     public Integer call() {
       JobContext base = context(options, options.date);
       JobContext ctx = base.forDate(dateOrLatest(base, options.date));
-      StageResult result = Pipeline.stage(stage).run(ctx);
+      StageResult result;
+      try (var lock = io.plusk.jobs.io.RunLock.acquire(ctx.warehouse(), ctx.date(), Pipeline.staleAfter(ctx))) {
+        result = Pipeline.stage(stage).run(ctx);
+      }
       spec.commandLine().getOut().printf("%s %s: %s (%d ms)%n", stage, ctx.date(), result.counts(),
           result.millis());
       spec.commandLine().getOut().flush();

@@ -62,6 +62,38 @@ class PluskCliTest extends SparkTestBase {
   }
 
   @Test
+  void aHeldLockStopsASecondRunAndADeadRunsLockIsCleared() throws Exception {
+    Path wh = tmp.resolve("wh");
+    Files.createDirectories(wh.resolve("_locks"));
+    Path lock = wh.resolve("_locks/dt=2026-11-25.lock");
+    String host = java.net.InetAddress.getLocalHost().getHostName();
+    // Held by this very (alive) JVM, as if another run were writing the date.
+    Files.writeString(lock, "{\"host\":\"" + host + "\",\"pid\":" + ProcessHandle.current().pid()
+        + ",\"started_at\":\"2026-11-27T00:00:00Z\"}");
+    String[] code = new String[1];
+    String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("publish", "--date", "2026-11-25",
+        "--warehouse", wh.toString())));
+    assertThat(code[0]).isEqualTo("1");
+    assertThat(err).contains("is locked by pid " + ProcessHandle.current().pid()).contains("plusk unlock");
+    assertThat(lock).exists();
+
+    // A pid that no longer exists on this host: the lock is stale and cleared; the run goes on (and fails later
+    // for its own reason: there are no tables).
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(lock, "{\"host\":\"" + host + "\",\"pid\":" + gone.pid()
+        + ",\"started_at\":\"2026-11-27T00:00:00Z\"}");
+    err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("publish", "--date", "2026-11-25",
+        "--warehouse", wh.toString())));
+    assertThat(err).contains("has no complete partition").doesNotContain("is locked");
+    assertThat(lock).doesNotExist();
+
+    Files.writeString(lock, "{\"host\":\"elsewhere\",\"pid\":1,\"started_at\":\"2026-11-01T00:00:00Z\"}");
+    assertThat(PluskCli.execute("unlock", "--date", "2026-11-25", "--warehouse", wh.toString())).isZero();
+    assertThat(lock).doesNotExist();
+  }
+
+  @Test
   void aStageAloneNeedsItsInputTables() {
     String[] code = new String[1];
     String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("publish", "--date", "2026-11-25",

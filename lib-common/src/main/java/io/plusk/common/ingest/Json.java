@@ -24,6 +24,20 @@ final class Json {
 
   private Json() {}
 
+  /** Any JSON value (object or array); scalars and garbage are rejections. */
+  static JsonNode parseAny(String line) throws Rejection {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new Rejection("malformed_json", e.getOriginalMessage());
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new Rejection("malformed_json", "no JSON value on the line");
+    }
+    return node;
+  }
+
   static JsonNode parseObject(String line) throws Rejection {
     JsonNode node;
     try {

@@ -16,9 +16,54 @@ public final class TweetParser {
     this.maxTextChars = maxTextChars;
   }
 
-  /** @return the outer status first, then the embedded originals */
+  /**
+   * Parses a line: one v1.1 status, a JSON array of statuses, an API response object ({@code statuses}), an API v2
+   * page ({@code data} + {@code includes}) or a v2 tweet object. A line is accepted whole or quarantined whole (with
+   * the first failing element named), so every line is accounted for once.
+   *
+   * @return each status followed by its embedded originals
+   */
   public List<ParsedTweet> parse(String line) throws Rejection {
-    JsonNode root = Json.parseObject(line);
+    JsonNode root = Json.parseAny(line);
+    if (root.isArray()) {
+      return elements(root, "array");
+    }
+    if (!root.isObject()) {
+      throw new Rejection("not_an_object", "expected a JSON object or array, found " + root.getNodeType());
+    }
+    if (root.has("statuses") && root.get("statuses").isArray()) {
+      return elements(root.get("statuses"), "statuses");
+    }
+    if (V2.isPage(root)) {
+      return V2.page(root, maxTextChars);
+    }
+    if (V2.isTweet(root)) {
+      return V2.tweet(root, maxTextChars);
+    }
+    return statusWithEmbedded(root);
+  }
+
+  private List<ParsedTweet> elements(JsonNode array, String what) throws Rejection {
+    List<ParsedTweet> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode element : array) {
+      i++;
+      if (!element.isObject()) {
+        throw new Rejection("not_an_object", what + " element " + i + " is " + element.getNodeType());
+      }
+      try {
+        out.addAll(statusWithEmbedded(element));
+      } catch (Rejection r) {
+        throw new Rejection(r.reason(), what + " element " + i + ": " + r.detail());
+      }
+    }
+    if (out.isEmpty()) {
+      throw new Rejection("empty_array", "an empty " + what + " list: no status");
+    }
+    return out;
+  }
+
+  private List<ParsedTweet> statusWithEmbedded(JsonNode root) throws Rejection {
     rejectOtherPayloads(root);
     List<ParsedTweet> out = new ArrayList<>(3);
     ParsedTweet outer = status(root, false);
@@ -43,17 +88,14 @@ public final class TweetParser {
         || root.has("event")) {
       throw new Rejection("not_a_status", "a streaming control message, not a status");
     }
-    if (root.has("data") && (root.has("includes") || root.get("data").isArray())) {
-      throw new Rejection("unsupported_format_v2", "an API v2 page (data + includes); expected v1.1 statuses");
-    }
     if (root.has("verb") && root.has("actor")) {
       throw new Rejection("unsupported_format_activity_streams", "a Gnip Activity Streams payload");
     }
     if (root.has("errors") && !root.has("user")) {
       throw new Rejection("api_error", "an API error response, not a status");
     }
-    if (root.has("statuses") || root.has("search_metadata")) {
-      throw new Rejection("api_response_object", "an API response object wrapping statuses");
+    if (root.has("search_metadata")) {
+      throw new Rejection("api_response_object", "an API response object without a statuses list");
     }
   }
 

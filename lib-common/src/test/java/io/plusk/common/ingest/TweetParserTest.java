@@ -89,7 +89,8 @@ class TweetParserTest {
   @Test
   void badLinesGetPreciseReasons() {
     assertThat(reasonOf("{\"id_str\": \"1\", \"text\": \"x\"")).isEqualTo("malformed_json");
-    assertThat(reasonOf("[{\"id_str\": \"1\"}]")).isEqualTo("json_array");
+    assertThat(reasonOf("[{\"id_str\": \"1\"}]")).isEqualTo("missing_field");
+    assertThat(reasonOf("[]")).isEqualTo("empty_array");
     assertThat(reasonOf("42")).isEqualTo("not_an_object");
     assertThat(reasonOf("{\"id\": 1.8622e18, \"text\": \"t\", \"created_at\": \"Tue Nov 24 10:00:00 +0000 2026\", "
         + "\"user\": {\"id_str\": \"1\"}}")).isEqualTo("id_not_exact");
@@ -98,7 +99,7 @@ class TweetParserTest {
     assertThat(reasonOf("{\"id_str\": \"5\", \"created_at\": \"Tue Nov 24 10:00:00 +0000 2026\", "
         + "\"user\": {\"id_str\": \"1\"}}")).isEqualTo("missing_field");
     assertThat(reasonOf("{\"delete\": {\"status\": {\"id_str\": \"1\"}}}")).isEqualTo("not_a_status");
-    assertThat(reasonOf("{\"data\": [{\"id\": \"1\"}], \"includes\": {}}")).isEqualTo("unsupported_format_v2");
+    assertThat(reasonOf("{\"data\": [{\"id\": \"1\"}], \"includes\": {}}")).isEqualTo("missing_field");
     assertThat(reasonOf("{\"id_str\": \"5\", \"text\": \"" + "x".repeat(20) + "\", \"created_at\": "
         + "\"Tue Nov 24 10:00:00 +0000 2026\", \"user\": {\"id_str\": \"1\"}}", 10)).isEqualTo("text_too_long");
   }
@@ -111,6 +112,54 @@ class TweetParserTest {
     assertThat(t.userId()).isEqualTo("6253282");
     assertThat(t.createdAt()).isEqualTo(Instant.parse("2010-09-22T01:02:03Z"));
     assertThat(t.hashtags()).containsExactly("school");
+  }
+
+  @Test
+  void arraysAndApiResponseObjectsOnOneLineAreAccepted() throws Exception {
+    Path dir = SharedData.path("twitter-api/v1/python_twitter");
+    int files = 0;
+    for (String name : List.of("get_favorites.json", "get_home_timeline.json", "get_list_timeline.json",
+        "get_mentions.json", "get_replies.json", "get_retweets.json", "get_search.json", "get_status.json",
+        "get_statuses.1.json", "get_statuses.2.json", "get_user_timeline.json")) {
+      String content = Files.readString(dir.resolve(name)).strip();
+      List<ParsedTweet> tweets = PARSER.parse(content);
+      assertThat(tweets).as(name).isNotEmpty();
+      assertThat(tweets).allSatisfy(t -> assertThat(t.postId()).matches("[0-9]+"));
+      files++;
+    }
+    assertThat(files).isEqualTo(11);
+  }
+
+  @Test
+  void apiV2PagesAndTweetsAreAccepted() throws Exception {
+    Path v2 = SharedData.path("twitter-api/v2");
+    List<ParsedTweet> page = PARSER.parse(lines(v2.resolve("two_tweets.jsonl")).get(0));
+    ParsedTweet first = page.get(0);
+    assertThat(first.postId()).isEqualTo("1394735776701816833");
+    assertThat(first.userId()).isEqualTo("1379899464345923590");
+    assertThat(first.retweetOfPostId()).isEqualTo("1391677057810288641");
+    assertThat(first.hashtags()).containsExactly("POIUYTREWQ");
+    assertThat(first.screenName()).isNotBlank();
+    int parsed = 0;
+    for (String line : lines(v2.resolve("flat.jsonl"))) {
+      assertThat(PARSER.parse(line).get(0).embedded()).isFalse();
+      parsed++;
+    }
+    assertThat(parsed).isEqualTo(100);
+    for (String f : List.of("brexit.jsonl", "entities_test.jsonl", "mentions_tweet.jsonl", "quoted_edit.jsonl")) {
+      assertThat(PARSER.parse(lines(v2.resolve(f)).get(0))).as(f).isNotEmpty();
+    }
+    int errors = 0;
+    for (String line : lines(v2.resolve("streaming_output_with_error.jsonl"))) {
+      try {
+        assertThat(PARSER.parse(line)).isNotEmpty();
+      } catch (Rejection r) {
+        assertThat(r.reason()).isIn("api_error", "missing_field", "malformed_json");
+        errors++;
+      }
+    }
+    assertThat(errors).isPositive();
+    assertThat(lines(v2.resolve("empty.json"))).isEmpty();
   }
 
   private static String reasonOf(String line) {
