@@ -1,0 +1,184 @@
+package io.plusk.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.plusk.common.config.PluskConfig;
+import io.plusk.common.linking.CleanText;
+import io.plusk.common.linking.TopicLinker;
+import io.plusk.common.nlp.CoreNlpAnnotator;
+import io.plusk.common.ontology.Ontology;
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.JobContext;
+import io.plusk.jobs.Pipeline;
+import io.plusk.jobs.Sessions;
+import io.plusk.jobs.StageResult;
+import io.plusk.jobs.io.OntologyLoader;
+import io.plusk.jobs.io.Warehouse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * scripts/bench: times a nightly run on a synthetic day stage by stage, and the limits to compare with: CoreNLP alone
+ * on the same engaged texts with the same threads outside Spark, and a bare {@code spark.read.json(...).count()}.
+ * Writes JSON and the markdown table of docs/performance.md.
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int tweets = Integer.parseInt(a.getOrDefault("tweets", "50000"));
+    int threads = Integer.parseInt(a.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+    Path work = Path.of(a.getOrDefault("work", "target/bench")).toAbsolutePath();
+    Path jsonOut = Path.of(a.getOrDefault("json", work.resolve("bench.json").toString()));
+    Path markdown = Path.of(a.getOrDefault("markdown", work.resolve("bench.md").toString()));
+    LocalDate day = LocalDate.parse("2026-11-25");
+
+    PluskConfig config = PluskConfig.defaults().with(Map.of("spark.master", "local[" + threads + "]",
+        "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2)),
+        // A synthetic day stands alone: don't fail it for the junk share we put in on purpose.
+        "ingest.max-quarantine-share", "0.5"));
+    SparkSession spark = Sessions.getOrCreate(config, "local[" + threads + "]");
+    Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
+    deleteRecursively(work);
+    Path input = work.resolve("input");
+    long t0 = System.nanoTime();
+    int files = new SyntheticDump().write(input, day, tweets, ontology, 42L);
+    long genMillis = (System.nanoTime() - t0) / 1_000_000;
+
+    Warehouse wh = new Warehouse(spark, work.resolve("warehouse").toString());
+    JobContext ctx = new JobContext(spark, config, ontology, input.toString(), wh, day);
+    long scanStart = System.nanoTime();
+    long scanned = spark.read().json(input.resolve("tweets").resolve("dt=" + day).toString()).count();
+    long scanMillis = (System.nanoTime() - scanStart) / 1_000_000;
+
+    long runStart = System.nanoTime();
+    List<StageResult> results = Pipeline.runDate(ctx);
+    long runMillis = (System.nanoTime() - runStart) / 1_000_000;
+
+    List<Row> engaged = wh.read(Tables.ENGAGED_POSTS, day).select("text").collectAsList();
+    List<String> texts = new ArrayList<>();
+    engaged.forEach(r -> texts.add(r.getString(0)));
+    var linking = config.linking();
+    CoreNlpAnnotator annotator = new CoreNlpAnnotator(linking.annotators(), linking.nerModel());
+    TopicLinker linker = new TopicLinker(ontology, annotator, linking);
+    List<String> cleaned = texts.stream().map(t -> CleanText.of(t).nlpText()).toList();
+    timeThreads(cleaned.subList(0, Math.min(300, cleaned.size())), threads, annotator::annotate);
+    double coreNlpMillis = timeThreads(cleaned, threads, annotator::annotate);
+    double linkerMillis = timeThreads(texts, threads, t -> linker.link(t, List.of()));
+
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("measured_at", Instant.now().toString());
+    out.put("machine", machine(threads));
+    out.put("tweets_generated", tweets);
+    out.put("files", files);
+    out.put("generate_millis", genMillis);
+    out.put("bare_json_scan", Map.of("rows", scanned, "millis", scanMillis));
+    Map<String, Object> stages = new LinkedHashMap<>();
+    for (StageResult r : results) {
+      stages.put(r.stage(), Map.of("millis", r.millis(), "counts", r.counts()));
+    }
+    out.put("stages", stages);
+    out.put("nightly_millis", runMillis);
+    long linkMillis = results.get(2).millis();
+    double linkRate = texts.size() / (linkMillis / 1000.0);
+    double rawRate = texts.size() / (coreNlpMillis / 1000.0);
+    double linkerRate = texts.size() / (linkerMillis / 1000.0);
+    long ingestMillis = results.get(0).millis();
+    out.put("engaged_texts", texts.size());
+    out.put("link_stage_tweets_per_s", round(linkRate));
+    out.put("raw_corenlp_tweets_per_s", round(rawRate));
+    out.put("linker_outside_spark_tweets_per_s", round(linkerRate));
+    out.put("ratio_link_stage_vs_raw_corenlp", round(linkRate / rawRate));
+    out.put("ratio_ingest_vs_bare_scan", round((double) scanMillis / ingestMillis));
+    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
+
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("Run %s on %s: %,d synthetic tweets in %d files, %d threads (local[%d]).%n%n",
+        out.get("measured_at"), out.get("machine"), tweets, files, threads, threads));
+    md.append("| step | time (s) | rows | rate |\n|---|---|---|---|\n");
+    md.append(String.format("| bare `spark.read.json(...).count()` | %.1f | %,d | %,.0f lines/s |%n", scanMillis / 1000.0,
+        scanned, scanned / (scanMillis / 1000.0)));
+    for (StageResult r : results) {
+      String rows = switch (r.stage()) {
+        case "ingest" -> String.format("%,d lines", r.get("tweets.lines"));
+        case "engaged" -> String.format("%,d engaged", r.get("engaged_posts.written"));
+        case "link" -> String.format("%,d posts", r.get("engaged_posts"));
+        case "score" -> String.format("%,d rows", r.get("topic_expertise.written"));
+        default -> "";
+      };
+      String rate = r.stage().equals("ingest") ? String.format("%,.0f lines/s", r.get("tweets.lines") / (r.millis() / 1000.0))
+          : r.stage().equals("link") ? String.format("%,.0f posts/s", linkRate) : "";
+      md.append(String.format("| %s | %.1f | %s | %s |%n", r.stage(), r.millis() / 1000.0, rows, rate));
+    }
+    md.append(String.format("| **nightly total** | %.1f | | |%n", runMillis / 1000.0));
+    md.append(String.format("| CoreNLP alone, same texts and threads, after warm-up | %.1f | %,d texts | %,.0f texts/s |%n",
+        coreNlpMillis / 1000.0, texts.size(), rawRate));
+    md.append(String.format("| plusk linker outside Spark (CoreNLP + matching) | %.1f | %,d texts | %,.0f texts/s |%n",
+        linkerMillis / 1000.0, texts.size(), linkerRate));
+    md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f**; bare JSON scan time / ingest time = **%.2f**.%n",
+        linkRate / rawRate, (double) scanMillis / ingestMillis));
+    Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
+    System.out.println(md);
+    spark.stop();
+  }
+
+  private static double timeThreads(List<String> texts, int threads, Consumer<String> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        futures.add(pool.submit(() -> {
+          for (int i = offset; i < texts.size(); i += threads) {
+            work.accept(texts.get(i));
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return (System.nanoTime() - start) / 1_000_000.0;
+  }
+
+  private static String machine(int threads) {
+    return String.format("%d cores, %d GiB heap max, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 30, System.getProperty("java.version"), System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 100.0) / 100.0;
+  }
+
+  private static void deleteRecursively(Path p) throws java.io.IOException {
+    if (Files.exists(p)) {
+      try (var walk = Files.walk(p)) {
+        for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(x);
+        }
+      }
+    }
+  }
+}
