@@ -36,8 +36,16 @@ public final class ProgressListener extends SparkListener {
     }
   }
 
+  private final java.util.function.Consumer<String> sink;
+
   public ProgressListener(long intervalMillis) {
+    this(intervalMillis, LOG::info);
+  }
+
+  /** @param sink where progress lines go (the log, or a test's list) */
+  public ProgressListener(long intervalMillis, java.util.function.Consumer<String> sink) {
     this.intervalMillis = intervalMillis;
+    this.sink = sink;
   }
 
   @Override
@@ -65,9 +73,9 @@ public final class ProgressListener extends SparkListener {
       double seconds = Math.max(0.001, (now - job.startMillis) / 1000.0);
       double rate = done / seconds;
       long eta = rate > 0 ? Math.round(Math.max(0, job.totalTasks - done) / rate) : -1;
-      LOG.info("progress group={} job={} tasks={}/{} percent={} rate={}/s eta={}s", job.group, jobId, done,
-          job.totalTasks, job.totalTasks == 0 ? 100 : Math.min(100, 100 * done / job.totalTasks),
-          String.format("%.1f", rate), eta);
+      sink.accept(String.format(java.util.Locale.ROOT,
+          "progress group=%s job=%d tasks=%d/%d percent=%d rate=%.1f/s eta=%ds", job.group, jobId, done,
+          job.totalTasks, job.totalTasks == 0 ? 100 : Math.min(100, 100 * done / job.totalTasks), rate, eta));
     }
   }
 

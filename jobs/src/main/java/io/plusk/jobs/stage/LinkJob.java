@@ -12,6 +12,7 @@ import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.Columns;
+import io.plusk.jobs.io.SchemaGuard;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +39,29 @@ public final class LinkJob implements Stage {
 
   @Override
   public StageResult execute(JobContext ctx) {
-    Dataset<Row> engaged = ctx.warehouse().read(Tables.ENGAGED_POSTS, ctx.date());
+    var wh = ctx.warehouse();
+    Dataset<Row> engaged = wh.read(Tables.ENGAGED_POSTS, ctx.date());
     LinkFeedback feedback = latestFeedback(ctx);
-    Dataset<Row> links = link(ctx.spark(), engaged, ctx.ontology(), ctx.config().linking(), feedback)
+    // A post engaged again today was linked on the night it was first engaged: reuse those links, link only new
+    // posts (the NLP cost follows new posts, not history).
+    LocalDate lookbackStart = ctx.date().minusDays(ctx.config().engaged().lookbackDays());
+    Dataset<Row> linkedBefore = wh.read(Tables.ENGAGED_POSTS, lookbackStart, ctx.date().minusDays(1))
+        .select("post_id").distinct();
+    Dataset<Row> fresh = engaged.join(linkedBefore, Columns.using("post_id"), "left_anti");
+    Dataset<Row> reused = wh.read(Tables.POST_TOPICS, lookbackStart, ctx.date().minusDays(1))
+        .join(engaged.select("post_id"), Columns.using("post_id"), "left_semi")
+        .withColumn("_n", org.apache.spark.sql.functions.row_number().over(
+            org.apache.spark.sql.expressions.Window.partitionBy("post_id", "topic_id").orderBy(col("dt").desc())))
+        .where(col("_n").equalTo(1)).drop("_n", "dt");
+    int historyDays = ctx.config().raw().getInt("plusk.linking.author-history-days");
+    Dataset<Row> authorTopics = wh.read(Tables.USER_TOPIC_DAILY, ctx.date().minusDays(historyDays),
+            ctx.date().minusDays(1))
+        .groupBy("user_id").agg(org.apache.spark.sql.functions.collect_set("topic_id").as("author_topics"));
+    Dataset<Row> toLink = fresh.join(authorTopics, Columns.using("user_id"), "left");
+    Dataset<Row> links = link(ctx.spark(), toLink, ctx.ontology(), ctx.config().linking(), feedback)
+        .unionByName(SchemaGuard.conform(reused, Tables.POST_TOPICS_SCHEMA, Tables.POST_TOPICS))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    long freshPosts = fresh.count();
     long posts = engaged.count();
     long written = ctx.warehouse().write(links, Tables.POST_TOPICS, ctx.date());
     long direct = links.where(col("via_topic_id").isNull()).count();
@@ -49,6 +69,8 @@ public final class LinkJob implements Stage {
     links.unpersist();
     return new StageResult(name())
         .count("engaged_posts", posts)
+        .count("posts_linked_tonight", freshPosts)
+        .count("posts_with_reused_links", posts - freshPosts)
         .count("posts_linked", linkedPosts)
         .count("posts_without_topic", posts - linkedPosts)
         .count("direct_links", direct)
@@ -76,14 +98,21 @@ public final class LinkJob implements Stage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Ontology> shared = jsc.broadcast(ontology);
     Broadcast<LinkFeedback> learned = jsc.broadcast(feedback);
-    JavaRDD<Row> rows = posts.select("post_id", "user_id", "text", "hashtags").javaRDD()
+    // A day's engaged posts often sit in one or two files: spread them so every core runs CoreNLP (the costly part).
+    int slots = spark.sparkContext().defaultParallelism();
+    Dataset<Row> spread = posts.rdd().getNumPartitions() >= slots ? posts : posts.repartition(slots * 2);
+    Dataset<Row> withHistory = java.util.Arrays.asList(spread.columns()).contains("author_topics") ? spread
+        : spread.withColumn("author_topics", org.apache.spark.sql.functions.lit(null).cast("array<string>"));
+    JavaRDD<Row> rows = withHistory.select("post_id", "user_id", "text", "hashtags", "author_topics").javaRDD()
         .mapPartitions(partition -> {
           TopicLinker linker = Linkers.get(shared.value(), settings);
           List<Row> out = new ArrayList<>();
           while (partition.hasNext()) {
             Row post = partition.next();
             List<String> hashtags = post.isNullAt(3) ? List.of() : post.getList(3);
-            for (TopicLink l : linker.link(post.getString(2), hashtags, learned.value())) {
+            java.util.Set<String> authorTopics = post.isNullAt(4) ? java.util.Set.of()
+                : new java.util.HashSet<>(post.<String>getList(4));
+            for (TopicLink l : linker.link(post.getString(2), hashtags, learned.value(), authorTopics)) {
               out.add(RowFactory.create(post.getString(0), post.getString(1), l.topicId(), l.confidence(),
                   l.method(), l.matchedText(), Columns.array(l.contextTerms()), l.viaTopicId()));
             }

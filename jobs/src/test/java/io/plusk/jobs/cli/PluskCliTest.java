@@ -53,6 +53,28 @@ class PluskCliTest extends SparkTestBase {
   }
 
   @Test
+  void backfillRunsInOrderAndStopsAtTheFirstFailure() throws Exception {
+    Path in = tmp.resolve("in");
+    Path samples = repoRoot().resolve("data-samples");
+    // Input for 2026-11-23 only: the next date has no tweets dump, so the backfill must stop there with exit 3.
+    for (String kind : new String[] {"tweets", "engagements", "plusk", "removals", "users"}) {
+      Path src = samples.resolve(kind).resolve("dt=2026-11-23");
+      Path dst = Files.createDirectories(in.resolve(kind).resolve("dt=2026-11-23"));
+      try (var files = Files.list(src)) {
+        for (Path f : files.toList()) {
+          Files.copy(f, dst.resolve(f.getFileName()));
+        }
+      }
+    }
+    int code = PluskCli.execute("backfill", "--from", "2026-11-23", "--to", "2026-11-25", "--input", in.toString(),
+        "--warehouse", tmp.resolve("wh").toString());
+    assertThat(code).isEqualTo(3);
+    assertThat(tmp.resolve("wh/_runs/dt=2026-11-23/_SUCCESS")).exists();
+    assertThat(tmp.resolve("wh/_runs/dt=2026-11-24")).doesNotExist();
+    assertThat(tmp.resolve("wh/posts/dt=2026-11-25")).doesNotExist();
+  }
+
+  @Test
   void anUnreadableConfigFileExitsWithOne() {
     String[] code = new String[1];
     String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("nightly", "--conf",

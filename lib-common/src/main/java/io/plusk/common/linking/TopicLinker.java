@@ -54,6 +54,16 @@ public final class TopicLinker {
 
   /** As {@link #link(String, List)}, with confidences scaled by what removals taught ({@link LinkFeedback}). */
   public List<TopicLink> link(String text, List<String> extraHashtags, LinkFeedback feedback) {
+    return link(text, extraHashtags, feedback, Set.of());
+  }
+
+  /**
+   * As above, with the author's recent topics: an ambiguous name that could be one of them gets one more context
+   * hit for it ({@code author:<slug>} in the evidence), so a parent who always posts about her twins keeps Twins and
+   * Multiples even in a terse post.
+   */
+  public List<TopicLink> link(String text, List<String> extraHashtags, LinkFeedback feedback,
+                              Set<String> authorTopicIds) {
     CleanText clean = CleanText.of(text);
     List<AnnotatedToken> tokens = annotator.annotate(clean.nlpText());
 
@@ -94,7 +104,7 @@ public final class TopicLinker {
 
     Map<String, TopicLink> best = new LinkedHashMap<>();
     for (Match m : matches) {
-      TopicLink link = decide(m, contextVocabulary, lowerText, neighbourhood);
+      TopicLink link = decide(m, contextVocabulary, lowerText, neighbourhood, authorTopicIds);
       if (link != null) {
         double w = feedback.weight(link.matchedText(), link.topicId());
         if (w < 1.0) {
@@ -152,7 +162,8 @@ public final class TopicLinker {
     return sb.toString();
   }
 
-  private TopicLink decide(Match m, Set<String> vocabulary, String lowerText, Set<String> neighbourhood) {
+  private TopicLink decide(Match m, Set<String> vocabulary, String lowerText, Set<String> neighbourhood,
+                           Set<String> authorTopicIds) {
     record Scored(String topicId, List<String> terms, int hits) {}
     List<Scored> scored = new ArrayList<>();
     for (AliasIndex.Entry e : m.entries()) {
@@ -176,6 +187,10 @@ public final class TopicLinker {
             break;
           }
         }
+      }
+      if (m.ambiguous() && authorTopicIds.contains(topic.id())) {
+        hits++;
+        terms.add("author:" + topic.slug());
       }
       scored.add(new Scored(topic.id(), terms, hits));
     }

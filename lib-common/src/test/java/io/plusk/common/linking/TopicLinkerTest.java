@@ -55,6 +55,17 @@ class TopicLinkerTest {
   }
 
   @Test
+  void theAuthorsRecentTopicsDecideATersePost() {
+    String twins = ONTOLOGY.require("twins-and-multiples").id();
+    assertThat(direct("twins!")).doesNotContainKey("twins-and-multiples");
+    var links = LINKER.link("twins!", List.of(), LinkFeedback.NONE, java.util.Set.of(twins));
+    assertThat(links).anySatisfy(l -> {
+      assertThat(l.topicId()).isEqualTo(twins);
+      assertThat(l.contextTerms()).contains("author:twins-and-multiples");
+    });
+  }
+
+  @Test
   void weakContextLinksNothingRatherThanGuessing() {
     assertThat(direct("twins!")).doesNotContainKeys("twins-and-multiples", "minnesota-twins");
   }
