@@ -143,6 +143,11 @@ class NightlyEndToEndTest extends SparkTestBase {
       assertThat(json.get("tables").get(table).asLong()).as(table)
           .isEqualTo(warehouse.read(table, D2).count());
     }
+    JsonNode link = json.get("stages").get("link").get("counts");
+    // Replies today to yesterday's posts: those posts keep yesterday's links, no second NLP pass.
+    assertThat(link.get("posts_with_reused_links").asLong()).isPositive();
+    assertThat(link.get("posts_linked_tonight").asLong() + link.get("posts_with_reused_links").asLong())
+        .isEqualTo(link.get("engaged_posts").asLong());
     assertThat(json.get("quarantine").get("tweets").get("malformed_json").asLong()).isEqualTo(1);
     assertThat(json.get("quarantine").get("tweets").get("id_not_exact").asLong()).isEqualTo(1);
     assertThat(json.get("quarantine").get("engagements").get("unknown_type").asLong()).isEqualTo(1);

@@ -14,8 +14,15 @@ import java.util.Map;
  * for hashtags ("minnesotatwins"), and @handles. A topic's display name is always one of its aliases.
  */
 public final class AliasIndex {
-  /** A topic reachable through an alias; {@code ambiguous} when the ontology marked that alias with {@code ~}. */
-  public record Entry(String topicId, boolean ambiguous) {}
+  /**
+   * A topic reachable through an alias; {@code ambiguous} when the ontology marked that alias with {@code ~};
+   * {@code capitalised} when the ontology writes it with a capital (a name: "Twins", not "twins").
+   */
+  public record Entry(String topicId, boolean ambiguous, boolean capitalised) {
+    public Entry(String topicId, boolean ambiguous) {
+      this(topicId, ambiguous, false);
+    }
+  }
 
   private final Map<String, List<Entry>> words = new HashMap<>();
   private final Map<String, List<Entry>> compact = new HashMap<>();
@@ -31,7 +38,7 @@ public final class AliasIndex {
         addWords(t.name(), new Entry(t.id(), false));
       }
       for (Alias a : t.aliases()) {
-        Entry e = new Entry(t.id(), a.ambiguous());
+        Entry e = new Entry(t.id(), a.ambiguous(), !a.text().equals(a.text().toLowerCase(Locale.ROOT)));
         switch (a.kind()) {
           case WORDS -> addWords(a.text(), e);
           case HASHTAG -> add(compact, compactKey(a.text()), e);

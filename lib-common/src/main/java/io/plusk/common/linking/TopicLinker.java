@@ -41,7 +41,12 @@ public final class TopicLinker {
 
   /** A span of the post that names one or more candidate topics. */
   private record Match(String matchedText, String method, List<AliasIndex.Entry> entries, Set<String> spanWords,
-                       boolean namedEntity) {
+                       boolean namedEntity, Boolean capitalisedUse) {
+    Match(String matchedText, String method, List<AliasIndex.Entry> entries, Set<String> spanWords,
+          boolean namedEntity) {
+      this(matchedText, method, entries, spanWords, namedEntity, null);
+    }
+
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -74,7 +79,7 @@ public final class TopicLinker {
     }
     String lowerText = " " + clean.nlpText().toLowerCase(Locale.ROOT) + " ";
 
-    List<Match> matches = new ArrayList<>(wordMatches(tokens));
+    List<Match> matches = new ArrayList<>(wordMatches(tokens, caseIsInformative(clean.nlpText())));
     Set<String> tags = new java.util.LinkedHashSet<>(clean.hashtags());
     if (extraHashtags != null) {
       tags.addAll(extraHashtags);
@@ -121,7 +126,21 @@ public final class TopicLinker {
     return rollUp(best);
   }
 
-  private List<Match> wordMatches(List<AnnotatedToken> tokens) {
+  /** Case says something only in texts that use both cases (not all-lowercase or shouted tweets). */
+  private static boolean caseIsInformative(String text) {
+    boolean lower = false;
+    boolean upper = false;
+    for (int i = 0; i < text.length() && !(lower && upper); i++) {
+      char c = text.charAt(i);
+      lower |= Character.isLowerCase(c);
+      upper |= Character.isUpperCase(c);
+    }
+    return lower && upper;
+  }
+
+  private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?", ":", ";", "\"", "''", "``", "-", "--");
+
+  private List<Match> wordMatches(List<AnnotatedToken> tokens, boolean caseInformative) {
     List<Match> out = new ArrayList<>();
     int maxN = Math.min(settings.maxNgram(), index.maxTokens());
     int i = 0;
@@ -142,7 +161,13 @@ public final class TopicLinker {
             spanWords.add(t.lemma().toLowerCase(Locale.ROOT));
             entity |= ENTITY_TAGS.contains(t.ner());
           }
-          out.add(new Match(join(span, false), entity ? "alias+ner" : "alias", entries, spanWords, entity));
+          // A capital inside a sentence marks a name ("the Twins won"); lower case marks a common word ("my twins").
+          boolean sentenceStart = i == 0 || SENTENCE_ENDS.contains(tokens.get(i - 1).word());
+          String first = span.get(0).word();
+          Boolean capitalised = !caseInformative || sentenceStart || first.isEmpty() ? null
+              : Character.isUpperCase(first.charAt(0));
+          out.add(new Match(join(span, false), entity ? "alias+ner" : "alias", entries, spanWords, entity,
+              capitalised));
           matchedLength = n;
         }
       }
@@ -187,6 +212,11 @@ public final class TopicLinker {
             break;
           }
         }
+      }
+      if (m.ambiguous() && m.capitalisedUse() != null && e.capitalised() == m.capitalisedUse()
+          && m.entries().stream().anyMatch(other -> other.capitalised() != e.capitalised())) {
+        hits++;
+        terms.add(e.capitalised() ? "case:name" : "case:common");
       }
       if (m.ambiguous() && authorTopicIds.contains(topic.id())) {
         hits++;

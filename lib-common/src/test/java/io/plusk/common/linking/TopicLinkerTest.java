@@ -47,7 +47,9 @@ class TopicLinkerTest {
       "Mercury beat the Lynx, Taurasi with 30 points in the fourth quarter | phoenix-mercury | mercury-planet",
       "The rancher moved the bulls to the north pasture before the rodeo | cattle | chicago-bulls",
       "Planting apple trees in the orchard this spring, hoping for a juicy harvest | apples | apple-inc",
-      "Apple stock falls after the earnings call, the iPhone sales missed | apple-inc | apples"
+      "Apple stock falls after the earnings call, the iPhone sales missed | apple-inc | apples",
+      "Watching the Twins tonight with my dad | minnesota-twins | twins-and-multiples",
+      "Shopping for matching outfits for the twins this weekend | twins-and-multiples | minnesota-twins"
   })
   void ambiguousNamesFollowTheContext(String text, String expected, String notExpected) {
     Map<String, TopicLink> links = direct(text);
