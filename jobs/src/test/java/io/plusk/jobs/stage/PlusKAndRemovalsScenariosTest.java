@@ -137,7 +137,7 @@ class PlusKAndRemovalsScenariosTest extends SparkTestBase {
   @Test
   void afterEnoughUsersRemoveTwinsForParentingPostsTheLinkerStopsLinkingThem() {
     String twins = ONTOLOGY.require("minnesota-twins").id();
-    String text = "Took the twins to their first game today, what a win";
+    String text = "took the twins to their first game today, what a win";
     Dataset<Row> post = table(Tables.ENGAGED_POSTS, "{\"post_id\":\"p\",\"user_id\":\"mom\",\"text\":\"" + text
         + "\",\"hashtags\":[]}");
     var linking = CONFIG.linking();

@@ -151,7 +151,9 @@ public final class TopicLinker {
         String surface = AliasIndex.normalize(join(span, false));
         List<AliasIndex.Entry> entries = index.words(surface);
         if (entries.isEmpty()) {
-          entries = index.words(AliasIndex.normalize(join(span, true)));
+          // Names are not inflected: "heating" may be the lemma "heat", but it is not the Miami Heat.
+          entries = index.words(AliasIndex.normalize(join(span, true))).stream()
+              .filter(e -> !e.capitalised()).toList();
         }
         if (!entries.isEmpty()) {
           Set<String> spanWords = new HashSet<>();
@@ -213,10 +215,15 @@ public final class TopicLinker {
           }
         }
       }
-      if (m.ambiguous() && m.capitalisedUse() != null && e.capitalised() == m.capitalisedUse()
-          && m.entries().stream().anyMatch(other -> other.capitalised() != e.capitalised())) {
-        hits++;
-        terms.add(e.capitalised() ? "case:name" : "case:common");
+      if (m.ambiguous() && m.capitalisedUse() != null) {
+        if (e.capitalised() == m.capitalisedUse()
+            && m.entries().stream().anyMatch(other -> other.capitalised() != e.capitalised())) {
+          hits++;
+          terms.add(e.capitalised() ? "case:name" : "case:common");
+        } else if (e.capitalised() && !m.capitalisedUse()) {
+          // A name written in lower case inside a mixed-case sentence is probably the common word.
+          hits--;
+        }
       }
       if (m.ambiguous() && authorTopicIds.contains(topic.id())) {
         hits++;

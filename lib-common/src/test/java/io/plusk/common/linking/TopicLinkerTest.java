@@ -49,6 +49,7 @@ class TopicLinkerTest {
       "Planting apple trees in the orchard this spring, hoping for a juicy harvest | apples | apple-inc",
       "Apple stock falls after the earnings call, the iPhone sales missed | apple-inc | apples",
       "Watching the Twins tonight with my dad | minnesota-twins | twins-and-multiples",
+      "Twins trade rumors: the shortstop market is heating up | minnesota-twins | miami-heat",
       "Shopping for matching outfits for the twins this weekend | twins-and-multiples | minnesota-twins"
   })
   void ambiguousNamesFollowTheContext(String text, String expected, String notExpected) {
