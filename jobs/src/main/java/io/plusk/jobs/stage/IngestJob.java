@@ -52,6 +52,8 @@ public final class IngestJob implements Stage {
     StageResult result = new StageResult(name());
 
     Map<DumpKind, Dataset<Row>> accepted = new EnumMap<>(DumpKind.class);
+    Map<DumpKind, Long> acceptedLineCount = new EnumMap<>(DumpKind.class);
+    Map<String, Long> expectedQuarantine = new java.util.TreeMap<>();
     List<Dataset<Row>> quarantined = new ArrayList<>();
     List<JavaRDD<ParsedLine>> cached = new ArrayList<>();
     try {
@@ -70,12 +72,8 @@ public final class IngestJob implements Stage {
 
         long lines = parsed.count();
         long rejected = parsed.filter(ParsedLine::isRejected).count();
-        long acceptedLines = parsed.filter(p -> !p.isRejected()).count();
-        if (lines != acceptedLines + rejected) {
-          throw new IllegalStateException(String.format(
-              "Accounting broken for %s: %d lines read but %d accepted + %d quarantined", kind.folder, lines,
-              acceptedLines, rejected));
-        }
+        expectedQuarantine.put(kind.folder, rejected);
+        acceptedLineCount.put(kind, lines - rejected);
         result.count(kind.folder + ".files", files.size())
             .count(kind.folder + ".lines", lines)
             .count(kind.folder + ".quarantined", rejected);
@@ -95,7 +93,20 @@ public final class IngestJob implements Stage {
       Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
       Dataset<Row> posts = dedupePosts(statuses).persist(StorageLevel.MEMORY_AND_DISK());
       long statusCount = statuses.count();
+      long distinctPosts = statuses.select("post_id").distinct().count();
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
+      // Accounting, checked against what was read back: every accepted line left at least one status, every
+      // distinct post id is in the table once, the rest are counted duplicates.
+      long linesWithStatus = statuses.where(col("is_embedded").equalTo(false)).select("source_file", "line_no")
+          .distinct().count();
+      long linesInPosts = ctx.warehouse().read(Tables.POSTS, ctx.date()).select("source_file", "line_no").distinct()
+          .count();
+      if (postCount != distinctPosts || linesInPosts > linesWithStatus
+          || linesWithStatus != acceptedLineCount.get(DumpKind.TWEETS)) {
+        throw new IllegalStateException(String.format("Accounting broken for tweets: %d accepted lines, %d lines "
+                + "with an own status, %d distinct post ids, %d posts written", acceptedLineCount.get(DumpKind.TWEETS),
+            linesWithStatus, distinctPosts, postCount));
+      }
       result.count("tweets.statuses", statusCount)
           .count("posts.written", postCount)
           .count("tweets.duplicate_statuses", statusCount - postCount);
@@ -118,6 +129,15 @@ public final class IngestJob implements Stage {
 
       Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
       result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));
+      Map<String, Long> writtenQuarantine = new java.util.TreeMap<>(expectedQuarantine);
+      writtenQuarantine.replaceAll((k, v) -> 0L);
+      for (Row r : ctx.warehouse().read(Tables.QUARANTINE, ctx.date()).groupBy("kind").count().collectAsList()) {
+        writtenQuarantine.put(r.getString(0), r.getLong(1));
+      }
+      if (!writtenQuarantine.equals(expectedQuarantine)) {
+        throw new IllegalStateException("Accounting broken: quarantined lines per kind " + expectedQuarantine
+            + " but the quarantine table holds " + writtenQuarantine);
+      }
       return result;
     } finally {
       cached.forEach(JavaRDD::unpersist);
