@@ -39,15 +39,7 @@ final class Json {
   }
 
   static JsonNode parseObject(String line) throws Rejection {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new Rejection("malformed_json", e.getOriginalMessage());
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new Rejection("malformed_json", "no JSON value on the line");
-    }
+    JsonNode node = parseAny(line);
     if (node.isArray()) {
       throw new Rejection("json_array", "a JSON array, expected one object per line");
     }
