@@ -1,7 +1,6 @@
 package io.plusk.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
@@ -19,10 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,9 +98,10 @@ public final class PerksCommand {
       }
       LocalDate date = PublishedDates.resolve(wh, options.date);
 
-      Dataset<Row> latestCountry = wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date)
-          .withColumn("_n", row_number().over(Window.partitionBy("user_id").orderBy(col("dt").desc())))
-          .where(col("_n").equalTo(1)).select("user_id", "country");
+      Dataset<Row> latestCountry = Frames.firstPerGroup(
+              wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date), new String[] {"user_id"},
+              col("dt").desc())
+          .select("user_id", "country");
       PerkRecipients recipients = new PerkRecipients(spark, wh);
       Dataset<Row> coolingDown = recipients.pickedByOthers(campaign, date.minusDays(cooldownDays), date);
       Dataset<Row> expertise = wh.read(Tables.TOPIC_EXPERTISE, date);

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.slice;
 
 import io.plusk.jobs.io.Columns;
 import java.util.Collection;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,10 +45,8 @@ public final class PerkSelection {
         concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
         concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
         concat_ws(" ", lit("+K"), coalesce(col("plusk_count").cast("string"), lit("0"))));
-    return candidates
-        .withColumn("_best", row_number().over(Window.partitionBy("user_id")
-            .orderBy(col("score").desc(), col("raw_evidence").desc(), col("topic_slug"))))
-        .where(col("_best").equalTo(1))
+    return Frames.firstPerGroup(candidates, new String[] {"user_id"}, col("score").desc(),
+            col("raw_evidence").desc(), col("topic_slug"))
         .withColumn("rank", row_number().over(Window.orderBy(col("score").desc(), col("raw_evidence").desc(),
             col("user_id"))).cast("int"))
         .where(col("rank").leq(request.limit()))

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,10 +14,10 @@ import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
 import java.util.Map;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -59,11 +58,8 @@ public final class EngagedJob implements Stage {
 
   /** Posts that can earn engagement: one row per post id (the author's copy, first day seen), retweets excluded. */
   public static Dataset<Row> creditablePosts(Dataset<Row> posts) {
-    return posts.where(col("retweet_of_post_id").isNull())
-        .withColumn("_rank", row_number().over(Window.partitionBy("post_id")
-            .orderBy(col("is_embedded").asc(), col("dt").asc(), col("line_no").asc())))
-        .where(col("_rank").equalTo(1))
-        .drop("_rank");
+    return Frames.firstPerGroup(posts.where(col("retweet_of_post_id").isNull()), new String[] {"post_id"},
+        col("is_embedded").asc(), col("dt").asc(), col("line_no").asc());
   }
 
   /** Each event with the post it engages and that post's author; events on posts outside the window drop out. */
@@ -73,14 +69,13 @@ public final class EngagedJob implements Stage {
     Dataset<Row> direct = events.where(col("post_id").isNotNull())
         .join(authors, col("post_id").equalTo(col("p_post_id")))
         .select(col("event_id"), col("type"), col("actor_id"), col("post_id"), col("user_id"), col("ts"));
-    Dataset<Row> bare = events.where(col("post_id").isNull().and(col("type").equalTo("mention")))
+    Dataset<Row> mentioned = events.where(col("post_id").isNull().and(col("type").equalTo("mention")))
         .withColumn("window_start", expr("ts - make_interval(0, 0, 0, " + lookbackDays + ")"))
         .join(authors, col("target_user_id").equalTo(col("user_id"))
             .and(col("p_created_at").leq(col("ts")))
-            .and(col("p_created_at").geq(col("window_start"))))
-        .withColumn("_rank", row_number().over(Window.partitionBy("event_id")
-            .orderBy(col("p_created_at").desc(), col("p_post_id").desc())))
-        .where(col("_rank").equalTo(1))
+            .and(col("p_created_at").geq(col("window_start"))));
+    Dataset<Row> bare = Frames.firstPerGroup(mentioned, new String[] {"event_id"}, col("p_created_at").desc(),
+            col("p_post_id").desc())
         .select(col("event_id"), col("type"), col("actor_id"), col("p_post_id").as("post_id"), col("user_id"),
             col("ts"));
     return direct.unionByName(bare);

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha1;
 
 import io.plusk.common.config.PluskConfig.IngestSettings;
@@ -21,13 +20,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -149,11 +148,8 @@ public final class IngestJob implements Stage {
    * seen.
    */
   public static Dataset<Row> dedupePosts(Dataset<Row> statuses) {
-    return statuses
-        .withColumn("_rank", row_number().over(Window.partitionBy("post_id")
-            .orderBy(col("is_embedded").asc(), col("source_file").asc(), col("line_no").asc())))
-        .where(col("_rank").equalTo(1))
-        .drop("_rank");
+    return Frames.firstPerGroup(statuses, new String[] {"post_id"}, col("is_embedded").asc(),
+        col("source_file").asc(), col("line_no").asc());
   }
 
   /**

@@ -32,6 +32,7 @@ import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.Columns;
 import java.time.LocalDate;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -154,10 +155,9 @@ public final class ScoreJob implements Stage {
 
   /** The latest remove or restore per user and topic decides; the topic may be named by id, slug or name. */
   public static Dataset<Row> removedTopics(Dataset<Row> removals, Dataset<Row> topicKeys) {
-    return removals.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")))
-        .withColumn("_n", row_number().over(Window.partitionBy("user_id", "topic_id")
-            .orderBy(col("ts").desc(), col("dt").desc(), col("line_no").desc())))
-        .where(col("_n").equalTo(1).and(col("action").equalTo("remove")))
+    return Frames.firstPerGroup(removals.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key"))),
+            new String[] {"user_id", "topic_id"}, col("ts").desc(), col("dt").desc(), col("line_no").desc())
+        .where(col("action").equalTo("remove"))
         .select(col("user_id"), col("topic_id"), lit(true).as("removed"));
   }
 
@@ -186,10 +186,8 @@ public final class ScoreJob implements Stage {
         .select(col("user_id"), col("screen_name"), col("dt"), lit(0).as("prio"));
     Dataset<Row> fromPosts = posts.where(col("screen_name").isNotNull())
         .select(col("user_id"), col("screen_name"), col("dt"), lit(1).as("prio"));
-    return fromUsers.unionByName(fromPosts)
-        .withColumn("_n", row_number().over(Window.partitionBy("user_id")
-            .orderBy(col("prio"), col("dt").desc(), col("screen_name"))))
-        .where(col("_n").equalTo(1))
+    return Frames.firstPerGroup(fromUsers.unionByName(fromPosts), new String[] {"user_id"}, col("prio"),
+            col("dt").desc(), col("screen_name"))
         .select("user_id", "screen_name");
   }
 
