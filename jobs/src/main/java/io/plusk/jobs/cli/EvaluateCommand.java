@@ -55,7 +55,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<GoldExample> examples = new ArrayList<>();
-    boolean tweetTopic;
+    String first = null;
     try (BufferedReader in = Files.newBufferedReader(gold, StandardCharsets.UTF_8)) {
       String line;
       int no = 0;
@@ -63,14 +63,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         no++;
         if (!line.isBlank()) {
           examples.add(GoldExample.parse(line, no));
+          first = first == null ? line : first;
         }
       }
     }
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("Gold file " + gold + " has no examples");
     }
-    String first = Files.lines(gold).filter(l -> !l.isBlank()).findFirst().orElseThrow();
-    tweetTopic = GoldExample.isTweetTopic(new ObjectMapper().readTree(first));
+    boolean tweetTopic = GoldExample.isTweetTopic(new ObjectMapper().readTree(first));
 
     PluskConfig config = PluskConfig.load(conf);
     TopicLinker linker = linkerOptions.linker(config);

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.plusk.common.config.PluskConfig.LinkingSettings;
 import io.plusk.common.linking.LinkFeedback;
-import io.plusk.common.linking.TopicLink;
 import io.plusk.common.linking.TopicLinker;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.schema.Tables;
@@ -14,10 +13,10 @@ import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.Columns;
 import io.plusk.jobs.io.SchemaGuard;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import io.plusk.jobs.io.Frames;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -48,11 +47,9 @@ public final class LinkJob implements Stage {
     Dataset<Row> linkedBefore = wh.read(Tables.ENGAGED_POSTS, lookbackStart, ctx.date().minusDays(1))
         .select("post_id").distinct();
     Dataset<Row> fresh = engaged.join(linkedBefore, Columns.using("post_id"), "left_anti");
-    Dataset<Row> reused = wh.read(Tables.POST_TOPICS, lookbackStart, ctx.date().minusDays(1))
-        .join(engaged.select("post_id"), Columns.using("post_id"), "left_semi")
-        .withColumn("_n", org.apache.spark.sql.functions.row_number().over(
-            org.apache.spark.sql.expressions.Window.partitionBy("post_id", "topic_id").orderBy(col("dt").desc())))
-        .where(col("_n").equalTo(1)).drop("_n", "dt");
+    Dataset<Row> reused = Frames.firstPerGroup(wh.read(Tables.POST_TOPICS, lookbackStart, ctx.date().minusDays(1))
+            .join(engaged.select("post_id"), Columns.using("post_id"), "left_semi"),
+        new String[] {"post_id", "topic_id"}, col("dt").desc()).drop("dt");
     int historyDays = ctx.config().raw().getInt("plusk.linking.author-history-days");
     Dataset<Row> authorTopics = wh.read(Tables.USER_TOPIC_DAILY, ctx.date().minusDays(historyDays),
             ctx.date().minusDays(1))
@@ -106,18 +103,19 @@ public final class LinkJob implements Stage {
     JavaRDD<Row> rows = withHistory.select("post_id", "user_id", "text", "hashtags", "author_topics").javaRDD()
         .mapPartitions(partition -> {
           TopicLinker linker = Linkers.get(shared.value(), settings);
-          List<Row> out = new ArrayList<>();
-          while (partition.hasNext()) {
-            Row post = partition.next();
-            List<String> hashtags = post.isNullAt(3) ? List.of() : post.getList(3);
-            java.util.Set<String> authorTopics = post.isNullAt(4) ? java.util.Set.of()
-                : new java.util.HashSet<>(post.<String>getList(4));
-            for (TopicLink l : linker.link(post.getString(2), hashtags, learned.value(), authorTopics)) {
-              out.add(RowFactory.create(post.getString(0), post.getString(1), l.topicId(), l.confidence(),
-                  l.method(), l.matchedText(), Columns.array(l.contextTerms()), l.viaTopicId()));
-            }
-          }
-          return out.iterator();
+          LinkFeedback feedbackHere = learned.value();
+          // Streamed post by post: a partition's links are never all held in memory at once.
+          return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(partition, 0),
+                  false)
+              .flatMap(post -> {
+                List<String> hashtags = post.isNullAt(3) ? List.of() : post.getList(3);
+                java.util.Set<String> authorTopics = post.isNullAt(4) ? java.util.Set.of()
+                    : new java.util.HashSet<>(post.<String>getList(4));
+                return linker.link(post.getString(2), hashtags, feedbackHere, authorTopics).stream()
+                    .map(l -> RowFactory.create(post.getString(0), post.getString(1), l.topicId(), l.confidence(),
+                        l.method(), l.matchedText(), Columns.array(l.contextTerms()), l.viaTopicId()));
+              })
+              .iterator();
         });
     return spark.createDataFrame(rows, Tables.POST_TOPICS_SCHEMA);
   }
