@@ -5,16 +5,12 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.config.PluskConfig.EngagedSettings;
 import io.plusk.common.schema.Tables;
 import io.plusk.jobs.stage.EngagedJob;
-import java.util.Arrays;
+import io.plusk.jobs.testing.Fixtures;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -33,11 +29,8 @@ public class EngagedPostsEqualityTest extends JavaDataFrameSuiteBase {
     spark().conf().set("spark.sql.session.timeZone", "UTC");
   }
 
-  static Dataset<Row> frame(SparkSession spark, String table, String... json) {
-    StructType schema = Tables.schemaOf(table).add(Tables.PARTITION_COLUMN, DataTypes.StringType, true);
-    StructType nullable = new StructType(Arrays.stream(schema.fields())
-        .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(StructField[]::new));
-    return spark.read().schema(nullable).json(spark.createDataset(List.of(json), Encoders.STRING()));
+  private static Dataset<Row> frame(SparkSession spark, String table, String... json) {
+    return Fixtures.table(spark, table, json);
   }
 
   @Test

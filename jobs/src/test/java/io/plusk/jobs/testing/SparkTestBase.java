@@ -3,17 +3,12 @@ package io.plusk.jobs.testing;
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.OntologyFormat;
-import io.plusk.common.schema.Tables;
 import io.plusk.jobs.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -32,14 +27,11 @@ public abstract class SparkTestBase {
 
   /** Rows of a table (its schema plus {@code dt}) from JSON objects; missing fields are null. */
   protected static Dataset<Row> table(String table, String... jsonRows) {
-    StructType schema = Tables.schemaOf(table).add(Tables.PARTITION_COLUMN, DataTypes.StringType, true);
-    return rows(schema, jsonRows);
+    return Fixtures.table(spark, table, jsonRows);
   }
 
   protected static Dataset<Row> rows(StructType schema, String... jsonRows) {
-    StructType nullable = new StructType(Arrays.stream(schema.fields())
-        .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(org.apache.spark.sql.types.StructField[]::new));
-    return spark.read().schema(nullable).json(spark.createDataset(List.of(jsonRows), Encoders.STRING()));
+    return Fixtures.rows(spark, schema, jsonRows);
   }
 
   /** The repository root (for data-samples and conf), found from the build or the working directory. */
