@@ -37,10 +37,32 @@ public final class Pipeline {
     };
   }
 
-  /** Runs every stage for the context's date; the date is unpublished until its publish stage succeeds. */
+  /**
+   * Runs every stage for the context's date. The tables are staged and swapped in by the publish stage, so a run
+   * that fails or is killed leaves the date's previous complete version (or nothing) visible.
+   */
   public static List<StageResult> runDate(JobContext ctx) {
+    return staged(ctx, () -> runAll(ctx));
+  }
+
+  /** Runs one stage alone for the context's date; its tables are swapped in when it ends. */
+  public static StageResult runStage(JobContext ctx, Stage stage) {
+    return staged(ctx, () -> {
+      StageResult result = stage.run(ctx);
+      ctx.warehouse().commit(ctx.date());
+      return result;
+    });
+  }
+
+  /** Holds the date's lock and an open staging run around the work; what the work left uncommitted is discarded. */
+  private static <T> T staged(JobContext ctx, java.util.function.Supplier<T> work) {
     try (RunLock lock = RunLock.acquire(ctx.warehouse(), ctx.date(), staleAfter(ctx))) {
-      return runLocked(ctx);
+      ctx.warehouse().begin(ctx.date());
+      try {
+        return work.get();
+      } finally {
+        ctx.warehouse().abort(ctx.date());
+      }
     }
   }
 
@@ -49,11 +71,10 @@ public final class Pipeline {
     return java.time.Duration.ofHours(ctx.config().raw().getInt("plusk.locks.stale-after-hours"));
   }
 
-  private static List<StageResult> runLocked(JobContext ctx) {
+  private static List<StageResult> runAll(JobContext ctx) {
     LOG.info("nightly date={} status=started input={} warehouse={}", ctx.date(), ctx.inputRoot(),
         ctx.warehouse().root());
     long start = System.nanoTime();
-    ctx.warehouse().delete(ctx.warehouse().runFolder(ctx.date()) + "/_SUCCESS");
     List<StageResult> results = new ArrayList<>();
     for (Stage s : List.of(new IngestJob(), new EngagedJob(), new LinkJob(), new ScoreJob())) {
       results.add(s.run(ctx));

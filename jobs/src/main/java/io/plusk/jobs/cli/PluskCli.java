@@ -155,10 +155,7 @@ public final class PluskCli {
     public Integer call() {
       JobContext base = context(options, options.date);
       JobContext ctx = base.forDate(dateOrLatest(base, options.date));
-      StageResult result;
-      try (var lock = io.plusk.jobs.io.RunLock.acquire(ctx.warehouse(), ctx.date(), Pipeline.staleAfter(ctx))) {
-        result = Pipeline.stage(stage).run(ctx);
-      }
+      StageResult result = Pipeline.runStage(ctx, Pipeline.stage(stage));
       spec.commandLine().getOut().printf("%s %s: %s (%d ms)%n", stage, ctx.date(), result.counts(),
           result.millis());
       spec.commandLine().getOut().flush();

@@ -1,6 +1,7 @@
 package io.plusk.jobs.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import io.plusk.common.schema.Tables;
 import java.io.IOException;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,18 +22,25 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet tables of one warehouse root (local, hdfs://, s3a://): {@code <root>/<table>/dt=YYYY-MM-DD/}.
- * Writing a date replaces that date's folder only; other dates are never touched.
+ * Writing a date replaces that date's folder only; other dates are never touched. Between {@link #begin} and
+ * {@link #commit} a date's writes are staged ({@link DateStaging}) and this warehouse's reads see them, while other
+ * readers keep seeing the previous complete version.
  */
 public final class Warehouse {
   public static final String RUNS = "_runs";
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
   private final SparkSession spark;
   private final String root;
+  private final Map<LocalDate, DateStaging> open = new ConcurrentHashMap<>();
 
   public Warehouse(SparkSession spark, String root) {
     checkArgument(root != null && !root.isBlank(), "Warehouse root must not be empty");
@@ -58,12 +68,49 @@ public final class Warehouse {
     return root + "/" + RUNS + "/" + Tables.PARTITION_COLUMN + "=" + date;
   }
 
+  /**
+   * Starts a run of the date: what killed runs left is finished or cleared, and from now on the date's writes are
+   * staged until {@link #commit}. Call it holding the date's {@link RunLock}.
+   */
+  public String begin(LocalDate date) {
+    checkState(!open.containsKey(date), "A run of %s is already open in this process", date);
+    DateStaging staging = DateStaging.open(this, date);
+    open.put(date, staging);
+    LOG.info("staging date={} run={} status=opened", date, staging.runId());
+    return staging.runId();
+  }
+
+  /** Swaps every table staged for the date in; a no-op when no run is open. Returns the tables swapped in. */
+  public List<String> commit(LocalDate date) {
+    DateStaging staging = open.remove(date);
+    return staging == null ? List.of() : staging.commit();
+  }
+
+  /** Discards the date's staged tables after a failure; the live tables stay as they were. */
+  public void abort(LocalDate date) {
+    DateStaging staging = open.remove(date);
+    if (staging != null) {
+      staging.abort();
+    }
+  }
+
   /** Writes one date of a table after checking the frame has the table's columns; returns the rows written. */
   public long write(Dataset<Row> rows, String table, LocalDate date) {
     StructType schema = Tables.schemaOf(table);
     Dataset<Row> checked = SchemaGuard.conform(rows, schema, table);
-    checked.write().mode(SaveMode.Overwrite).parquet(partition(table, date));
+    DateStaging staging = open.get(date);
+    String target = staging == null ? partition(table, date) : staging.tableFolder(table);
+    checked.write().mode(SaveMode.Overwrite).parquet(target);
+    if (staging != null) {
+      staging.staged(table);
+    }
     return read(table, date).count();
+  }
+
+  /** Whether the date of the table is complete, staged by this process's open run or live. */
+  public boolean hasPartition(String table, LocalDate date) {
+    DateStaging staging = open.get(date);
+    return (staging != null && staging.holds(table)) || dates(table).contains(date);
   }
 
   /** One date of a table with its {@code dt} column; empty (with the right schema) when the date is absent. */
@@ -75,16 +122,24 @@ public final class Warehouse {
   public Dataset<Row> read(String table, LocalDate from, LocalDate to) {
     StructType withDt = Tables.schemaOf(table).add(Tables.PARTITION_COLUMN, DataTypes.StringType, false);
     List<String> paths = new ArrayList<>();
+    List<DateStaging> staged = new ArrayList<>();
+    for (DateStaging s : open.values()) {
+      if (s.holds(table) && !s.date().isBefore(from) && !s.date().isAfter(to)) {
+        staged.add(s);
+      }
+    }
     for (LocalDate d : dates(table)) {
-      if (!d.isBefore(from) && !d.isAfter(to)) {
+      if (!d.isBefore(from) && !d.isAfter(to) && staged.stream().noneMatch(s -> s.date().equals(d))) {
         paths.add(partition(table, d));
       }
     }
-    if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(), withDt);
+    Dataset<Row> out = paths.isEmpty() ? spark.createDataFrame(List.of(), withDt)
+        : spark.read().schema(withDt).option("basePath", tableRoot(table)).parquet(paths.toArray(String[]::new));
+    for (DateStaging s : staged) {
+      out = out.unionByName(spark.read().schema(Tables.schemaOf(table)).parquet(s.tableFolder(table))
+          .withColumn(Tables.PARTITION_COLUMN, functions.lit(s.date().toString())));
     }
-    return spark.read().schema(withDt).option("basePath", tableRoot(table))
-        .parquet(paths.toArray(String[]::new));
+    return out;
   }
 
   /** Dates for which the table has a complete partition (Spark's _SUCCESS file is there). */

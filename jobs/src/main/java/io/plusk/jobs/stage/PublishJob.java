@@ -23,8 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Stage 5: reads every table of the date back (a table that cannot be read is not published), then writes
- * {@code _runs/dt=D/run_summary.json} (counts per stage and table, quarantine reasons, timings, config hash, code
+ * Stage 5: reads every table of the date back (a table that cannot be read is not published), swaps the run's staged
+ * tables in (see {@link io.plusk.jobs.io.DateStaging}), then writes {@code _runs/dt=D/run_summary.json} (counts per stage and table, quarantine reasons, timings, config hash, code
  * version) and last the {@code _SUCCESS} marker that tells readers the date is complete.
  */
 public final class PublishJob implements Stage {
@@ -122,7 +122,7 @@ public final class PublishJob implements Stage {
     StageResult result = new StageResult(name());
     Map<String, Long> tableRows = new LinkedHashMap<>();
     for (String table : Tables.ALL) {
-      if (!ctx.warehouse().dates(table).contains(ctx.date())) {
+      if (!ctx.warehouse().hasPartition(table, ctx.date())) {
         throw new IllegalStateException(String.format(
             "Cannot publish %s: table %s has no complete partition at %s", ctx.date(), table,
             ctx.warehouse().partition(table, ctx.date())));
@@ -153,9 +153,12 @@ public final class PublishJob implements Stage {
     }
     summary.put("stages", stages);
     try {
+      String summaryJson = JSON.writeValueAsString(summary) + "\n";
+      String reportHtml = report(ctx, tableRows, quarantine, summary);
+      result.count("tables_swapped_in", ctx.warehouse().commit(ctx.date()).size());
       String folder = ctx.warehouse().runFolder(ctx.date());
-      ctx.warehouse().writeText(folder + "/" + SUMMARY_FILE, JSON.writeValueAsString(summary) + "\n");
-      ctx.warehouse().writeText(folder + "/" + REPORT_FILE, report(ctx, tableRows, quarantine, summary));
+      ctx.warehouse().writeText(folder + "/" + SUMMARY_FILE, summaryJson);
+      ctx.warehouse().writeText(folder + "/" + REPORT_FILE, reportHtml);
       ctx.warehouse().writeText(folder + "/_SUCCESS", "");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the run summary for " + ctx.date(), e);
