@@ -93,7 +93,7 @@ public final class DateStaging {
     checkState(!committed, "Run %s for %s is already committed", runId, date);
     committed = true;
     if (tables.isEmpty()) {
-      warehouse.delete(runFolder());
+      discardRunFolder();
       return List.of();
     }
     FileSystem fs = fs();
@@ -106,6 +106,7 @@ public final class DateStaging {
     // A reader that checks _SUCCESS must not take the date as complete while its tables are being swapped.
     warehouse.delete(warehouse.runFolder(date) + "/_SUCCESS");
     rollForward(warehouse, date, new Path(runFolder()));
+    discardRunFolder();
     return List.copyOf(tables);
   }
 
@@ -113,8 +114,22 @@ public final class DateStaging {
   void abort() {
     if (!committed) {
       committed = true;
-      warehouse.delete(runFolder());
+      discardRunFolder();
       LOG.info("staging date={} run={} status=discarded tables={}", date, runId, tables);
+    }
+  }
+
+  /** Deletes this run's folder, and the date's staging folder when no other run is in it. */
+  private void discardRunFolder() {
+    FileSystem fs = fs();
+    Path dateFolder = new Path(dateFolder(warehouse, date));
+    try {
+      fs.delete(new Path(runFolder()), true);
+      if (fs.exists(dateFolder) && fs.listStatus(dateFolder).length == 0) {
+        fs.delete(dateFolder, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + runFolder(), e);
     }
   }
 

@@ -3,12 +3,12 @@ package io.plusk.jobs.io;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import io.plusk.common.ingest.RecordAssembler;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,13 +25,21 @@ import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
- * Reads a day's dump files as lines that remember where they came from (file and 1-based line number), so a
+ * Reads a day's dump files as records that remember where they came from (file and 1-based line number), so a
  * quarantined record can be found again. Each file is one split, which keeps line numbers exact; gzip is
- * decompressed by Hadoop's codecs.
+ * decompressed by Hadoop's codecs; {@link RecordAssembler} decodes and groups the lines. A file that cannot be read
+ * to its end (a corrupt gzip) keeps the records read before the break and ends with an {@code unreadable_file}
+ * record that names the line where reading stopped.
  */
 public final class RawLines {
-  /** A non-blank line of a dump file. */
-  public record Line(String file, long lineNo, String text) implements Serializable {}
+  /** A record of a dump file: a non-blank line or a multi-line document, and its defect if it is unusable. */
+  public record Line(String file, long lineNo, String text, String defect, String detail) implements Serializable {
+    public Line(String file, long lineNo, String text) {
+      this(file, lineNo, text, null, null);
+    }
+  }
+
+  public static final String UNREADABLE_FILE = "unreadable_file";
 
   private RawLines() {}
 
@@ -74,7 +82,7 @@ public final class RawLines {
   }
 
   @SuppressWarnings("unchecked")
-  public static JavaRDD<Line> read(SparkSession spark, List<String> files) {
+  public static JavaRDD<Line> read(SparkSession spark, List<String> files, int maxRecordChars) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     if (files.isEmpty()) {
       return jsc.emptyRDD();
@@ -85,27 +93,43 @@ public final class RawLines {
     JavaNewHadoopRDD<LongWritable, Text> rdd = (JavaNewHadoopRDD<LongWritable, Text>) jsc
         .newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     return rdd.mapPartitionsWithInputSplit(
-        (split, records) -> lines(((FileSplit) split).getPath().toString(), records), false);
+        (split, records) -> lines(((FileSplit) split).getPath().toString(), records, maxRecordChars), false);
   }
 
-  private static Iterator<Line> lines(String file, Iterator<Tuple2<LongWritable, Text>> records) {
+  private static Iterator<Line> lines(String file, Iterator<Tuple2<LongWritable, Text>> records,
+                                      int maxRecordChars) {
+    RecordAssembler assembler = new RecordAssembler(maxRecordChars);
     return new Iterator<>() {
       long lineNo;
+      boolean ended;
+      Line failure;
       Line next = advance();
 
       private Line advance() {
-        while (records.hasNext()) {
-          Text t = records.next()._2();
-          lineNo++;
-          String s = new String(t.getBytes(), 0, t.getLength(), StandardCharsets.UTF_8);
-          if (lineNo == 1 && s.startsWith("\uFEFF")) {
-            s = s.substring(1);
+        while (true) {
+          RecordAssembler.Record r = assembler.poll();
+          if (r != null) {
+            return new Line(file, r.lineNo(), r.text(), r.defect(), r.detail());
           }
-          if (!s.isBlank()) {
-            return new Line(file, lineNo, s);
+          if (ended) {
+            Line last = failure;
+            failure = null;
+            return last;
           }
+          try {
+            if (records.hasNext()) {
+              Text t = records.next()._2();
+              assembler.accept(++lineNo, t.getBytes(), t.getLength());
+              continue;
+            }
+          } catch (Exception e) {
+            // Hadoop's readers throw checked IOExceptions through Scala's iterator.
+            failure = new Line(file, lineNo + 1, "", UNREADABLE_FILE, String.format(
+                "reading stopped after line %d: %s", lineNo, e));
+          }
+          ended = true;
+          assembler.finish();
         }
-        return null;
       }
 
       @Override

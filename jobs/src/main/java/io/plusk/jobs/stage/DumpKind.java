@@ -63,6 +63,9 @@ enum DumpKind {
     }
 
     ParsedLine parse(Line line) {
+      if (line.defect() != null) {
+        return ParsedLine.rejected(line, line.defect(), line.detail());
+      }
       try {
         return ParsedLine.accepted(line, rows(line));
       } catch (Rejection r) {

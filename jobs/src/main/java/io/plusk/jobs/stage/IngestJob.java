@@ -13,6 +13,7 @@ import io.plusk.jobs.DataQualityException;
 import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
+import io.plusk.jobs.io.Columns;
 import io.plusk.jobs.io.RawLines;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +38,7 @@ import org.apache.spark.storage.StorageLevel;
  * gate before writing anything.
  */
 public final class IngestJob implements Stage {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestJob.class);
   @Override
   public String name() {
     return "ingest";
@@ -65,7 +67,7 @@ public final class IngestJob implements Stage {
         }
         List<String> files = RawLines.files(spark, folder);
         DumpKind.LineParser parser = kind.parser(settings.maxTextChars(), latestAllowed);
-        JavaRDD<ParsedLine> parsed = RawLines.read(spark, files).map(parser::parse)
+        JavaRDD<ParsedLine> parsed = RawLines.read(spark, files, settings.maxRecordChars()).map(parser::parse)
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
 
@@ -73,15 +75,13 @@ public final class IngestJob implements Stage {
         long rejected = parsed.filter(ParsedLine::isRejected).count();
         expectedQuarantine.put(kind.folder, rejected);
         acceptedLineCount.put(kind, lines - rejected);
+        List<String> emptyFiles = emptyFiles(files, parsed);
+        emptyFiles.forEach(f -> LOG.warn("ingest date={} kind={} empty_file={}", ctx.date(), kind.folder, f));
         result.count(kind.folder + ".files", files.size())
+            .count(kind.folder + ".empty_files", emptyFiles.size())
             .count(kind.folder + ".lines", lines)
             .count(kind.folder + ".quarantined", rejected);
-        if (lines >= settings.gateMinLines() && rejected > settings.maxQuarantineShare() * lines) {
-          throw new DataQualityException(String.format(
-              "Data-quality gate: %d of %d %s lines (%.1f%%) quarantined for %s, over the limit of %.1f%%",
-              rejected, lines, kind.folder, 100.0 * rejected / lines, ctx.date(),
-              100.0 * settings.maxQuarantineShare()));
-        }
+        checkGate(ctx, kind, lines, rejected, parsed, files.size());
         accepted.put(kind, spark.createDataFrame(parsed.flatMap(p -> p.rows().iterator()), kind.schema()));
         String kindName = kind.folder;
         quarantined.add(spark.createDataFrame(parsed.filter(ParsedLine::isRejected)
@@ -90,9 +90,12 @@ public final class IngestJob implements Stage {
       }
 
       Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
-      Dataset<Row> posts = dedupePosts(statuses).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> fresh = statuses.join(earlierIds(ctx, Tables.POSTS, "post_id",
+          col("is_embedded").equalTo(false)), Columns.using("post_id"), "left_anti");
+      Dataset<Row> posts = dedupePosts(fresh).persist(StorageLevel.MEMORY_AND_DISK());
       long statusCount = statuses.count();
-      long distinctPosts = statuses.select("post_id").distinct().count();
+      long freshCount = fresh.count();
+      long distinctPosts = fresh.select("post_id").distinct().count();
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
       // Accounting, checked against what was read back: every accepted line left at least one status, every
       // distinct post id is in the table once, the rest are counted duplicates.
@@ -107,15 +110,20 @@ public final class IngestJob implements Stage {
             linesWithStatus, distinctPosts, postCount));
       }
       result.count("tweets.statuses", statusCount)
+          .count("tweets.redelivered_statuses", statusCount - freshCount)
           .count("posts.written", postCount)
-          .count("tweets.duplicate_statuses", statusCount - postCount);
+          .count("tweets.duplicate_statuses", freshCount - postCount);
 
       Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS));
+      Dataset<Row> freshEvents = events.join(earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true)),
+          Columns.using("event_id"), "left_anti");
       long eventRows = events.count();
-      long eventCount = ctx.warehouse().write(events.dropDuplicates("event_id"), Tables.ENGAGEMENT_EVENTS,
+      long freshEventRows = freshEvents.count();
+      long eventCount = ctx.warehouse().write(freshEvents.dropDuplicates("event_id"), Tables.ENGAGEMENT_EVENTS,
           ctx.date());
       result.count("engagement_events.written", eventCount)
-          .count("engagement_events.duplicates", eventRows - eventCount);
+          .count("engagement_events.redelivered", eventRows - freshEventRows)
+          .count("engagement_events.duplicates", freshEventRows - eventCount);
       posts.unpersist();
 
       result.count("plusk_events.written",
@@ -140,6 +148,50 @@ public final class IngestJob implements Stage {
       return result;
     } finally {
       cached.forEach(JavaRDD::unpersist);
+    }
+  }
+
+  /**
+   * Ids already ingested on the days before the run date within the redelivery window, so a dump delivered twice
+   * (or overlapping days) is not counted twice.
+   */
+  private static Dataset<Row> earlierIds(JobContext ctx, String table, String idColumn, Column which) {
+    int days = ctx.config().ingest().redeliveryWindowDays();
+    return ctx.warehouse().read(table, ctx.date().minusDays(days), ctx.date().minusDays(1)).where(which)
+        .select(idColumn).distinct();
+  }
+
+  /** Files that gave no record at all (empty, or only blank lines). */
+  private static List<String> emptyFiles(List<String> files, JavaRDD<ParsedLine> parsed) {
+    java.util.Set<String> withRecords = new java.util.HashSet<>(
+        parsed.map(p -> p.line().file()).distinct().collect());
+    return files.stream().filter(f -> !withRecords.contains(new org.apache.hadoop.fs.Path(f).toString())).toList();
+  }
+
+  /**
+   * The data-quality gate of one dump kind: a required kind without records, a file that could not be read to its
+   * end, or too large a quarantined share fails the run before anything is published.
+   */
+  private static void checkGate(JobContext ctx, DumpKind kind, long lines, long rejected,
+                                JavaRDD<ParsedLine> parsed, int fileCount) {
+    IngestSettings settings = ctx.config().ingest();
+    if (lines == 0 && ctx.config().requiredKinds().contains(kind.folder)) {
+      throw new DataQualityException(String.format("Required dump '%s' has no records for %s (%d files, all "
+          + "empty)", kind.folder, ctx.date(), fileCount));
+    }
+    if (settings.failOnUnreadableFile()) {
+      List<String> unreadable = parsed.filter(p -> RawLines.UNREADABLE_FILE.equals(p.reason()))
+          .map(p -> p.line().file() + " (" + p.detail() + ")").collect();
+      if (!unreadable.isEmpty()) {
+        throw new DataQualityException(String.format("Unreadable %s file(s) for %s: %s", kind.folder, ctx.date(),
+            String.join("; ", unreadable)));
+      }
+    }
+    if (lines >= settings.gateMinLines() && rejected > settings.maxQuarantineShare() * lines) {
+      throw new DataQualityException(String.format(
+          "Data-quality gate: %d of %d %s lines (%.1f%%) quarantined for %s, over the limit of %.1f%%",
+          rejected, lines, kind.folder, 100.0 * rejected / lines, ctx.date(),
+          100.0 * settings.maxQuarantineShare()));
     }
   }
 

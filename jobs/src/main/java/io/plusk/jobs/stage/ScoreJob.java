@@ -109,6 +109,14 @@ public final class ScoreJob implements Stage {
     Dataset<Row> removals = wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date);
     Dataset<Row> removed = removedTopics(removals, topicKeys).persist(StorageLevel.MEMORY_AND_DISK());
     result.count("removals.hidden_now", removed.count());
+    // Removals that change nothing today are kept (a topic assigned later stays hidden) and counted, not dropped.
+    Dataset<Row> today = removals.where(col("dt").equalTo(date.toString()));
+    Dataset<Row> todayKnownTopic = today.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")));
+    result.count("removals.today", today.count())
+        .count("removals.unknown_topic", today.count() - todayKnownTopic.count())
+        .count("removals.unknown_user", today.join(knownUsers, Columns.using("user_id"), "left_anti").count())
+        .count("removals.topic_not_listed", todayKnownTopic.join(listed, Columns.using("user_id", "topic_id"),
+            "left_anti").count());
     Dataset<Row> feedback = linkFeedback(wh.read(Tables.POST_TOPICS, windowStart, date), removed,
         ctx.config().linkFeedback());
     long feedbackRows = wh.write(feedback, Tables.LINK_FEEDBACK, date);

@@ -22,7 +22,8 @@ public abstract class SparkTestBase {
 
   @BeforeAll
   static void startSpark() {
-    spark = Sessions.getOrCreate(PluskConfig.defaults(), "local[2]");
+    // The reliability suite runs with task retries (local[2,3]) in its own JVM; see the surefire executions.
+    spark = Sessions.getOrCreate(PluskConfig.defaults(), System.getProperty("plusk.test.master", "local[2]"));
   }
 
   /** Rows of a table (its schema plus {@code dt}) from JSON objects; missing fields are null. */

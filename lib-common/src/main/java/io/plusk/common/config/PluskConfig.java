@@ -91,7 +91,8 @@ public final class PluskConfig implements Serializable {
   public IngestSettings ingest() {
     Config c = config.getConfig("plusk.ingest");
     return new IngestSettings(c.getInt("max-future-skew-hours"), c.getInt("max-text-chars"),
-        c.getDouble("max-quarantine-share"), c.getInt("gate-min-lines"));
+        c.getInt("max-record-chars"), c.getDouble("max-quarantine-share"), c.getInt("gate-min-lines"),
+        c.getBoolean("fail-on-unreadable-file"), c.getInt("redelivery-window-days"));
   }
 
   public EngagedSettings engaged() {
@@ -157,8 +158,9 @@ public final class PluskConfig implements Serializable {
     }
   }
 
-  public record IngestSettings(int maxFutureSkewHours, int maxTextChars, double maxQuarantineShare,
-                               int gateMinLines) implements Serializable {}
+  public record IngestSettings(int maxFutureSkewHours, int maxTextChars, int maxRecordChars,
+                               double maxQuarantineShare, int gateMinLines, boolean failOnUnreadableFile,
+                               int redeliveryWindowDays) implements Serializable {}
 
   public record EngagedSettings(int lookbackDays, double minEngagement, Map<String, Double> weights)
       implements Serializable {

@@ -1,0 +1,37 @@
+package io.plusk.jobs.reliability;
+
+import io.plusk.common.schema.Tables;
+import io.plusk.jobs.io.Warehouse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/** Every table of a date as sorted row strings, to compare two runs exactly. */
+final class WarehouseSnapshot {
+  private WarehouseSnapshot() {}
+
+  static Map<String, List<String>> of(Warehouse warehouse, LocalDate date) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String table : Tables.ALL) {
+      // Source file paths name the input folder, which differs between the runs compared.
+      out.put(table, warehouse.read(table, date).collectAsList().stream().map(WarehouseSnapshot::portable)
+          .sorted().toList());
+    }
+    return out;
+  }
+
+  private static String portable(Row row) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < row.length(); i++) {
+      Object v = row.get(i);
+      String s = String.valueOf(v);
+      if (row.schema().fields()[i].name().equals("source_file") && v != null) {
+        s = s.substring(s.lastIndexOf('/', s.lastIndexOf('/') - 1) + 1);
+      }
+      sb.append(s).append('|');
+    }
+    return sb.toString();
+  }
+}
