@@ -49,9 +49,9 @@ public final class RecordAssembler {
     }
   }
 
-  /** The end of the file: an unfinished document's lines come out one by one (each will fail to parse). */
+  /** The end of the file: an unfinished document comes out as one record (it will fail to parse). */
   public void finish() {
-    flushDocumentAsLines();
+    flushDocument();
   }
 
   public Record poll() {
@@ -61,8 +61,8 @@ public final class RecordAssembler {
   private void continueDocument(Record line) {
     boolean newRecordStarts = line.text().startsWith("{") || line.text().startsWith("[");
     if (line.defect() != null || newRecordStarts) {
-      // An opener at column 0 inside a document means the document was cut short: its lines stand alone.
-      flushDocumentAsLines();
+      // An opener at column 0 inside a document means the document was cut short: it stays one (broken) record.
+      flushDocument();
       route(line);
       return;
     }
@@ -70,15 +70,24 @@ public final class RecordAssembler {
     documentChars += line.text().length() + 1;
     depth += depthChange(line.text());
     if (depth <= 0) {
-      StringBuilder sb = new StringBuilder(documentChars);
-      for (Record r : document) {
-        sb.append(r.text()).append('\n');
-      }
-      ready.add(new Record(document.get(0).lineNo(), sb.toString().strip(), null, null));
-      document.clear();
+      flushDocument();
     } else if (document.size() >= MAX_DOCUMENT_LINES || documentChars > maxRecordChars) {
-      flushDocumentAsLines();
+      // Not a document after all (or far too big for one): its lines stand alone.
+      ready.addAll(document);
+      document.clear();
     }
+  }
+
+  private void flushDocument() {
+    if (document.isEmpty()) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder(documentChars);
+    for (Record r : document) {
+      sb.append(r.text()).append('\n');
+    }
+    ready.add(new Record(document.get(0).lineNo(), sb.toString().strip(), null, null));
+    document.clear();
   }
 
   private void route(Record line) {
@@ -89,11 +98,6 @@ public final class RecordAssembler {
     } else {
       ready.add(line);
     }
-  }
-
-  private void flushDocumentAsLines() {
-    ready.addAll(document);
-    document.clear();
   }
 
   private Record decode(long lineNo, byte[] bytes, int length) {
