@@ -46,14 +46,6 @@ public final class CommonOptions {
   /** The session and warehouse a command works with, for the resolved configuration. */
   io.plusk.jobs.io.Warehouse warehouse(PluskConfig config) {
     org.apache.spark.sql.SparkSession spark = io.plusk.jobs.Sessions.getOrCreate(config, master);
-    return new io.plusk.jobs.io.Warehouse(spark, normalizeLocation(config.warehouse()));
-  }
-
-  /** Local paths become absolute so logs and summaries say exactly where things are; URIs pass unchanged. */
-  static String normalizeLocation(String location) {
-    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      return location;
-    }
-    return Path.of(location).toAbsolutePath().normalize().toString();
+    return new io.plusk.jobs.io.Warehouse(spark, config.locations().resolve(config.warehouse(), "--warehouse"));
   }
 }

@@ -15,7 +15,8 @@ public final class LinkerOptions {
   String ontology;
 
   Ontology loadOntology(PluskConfig config) {
-    String location = ontology != null ? CommonOptions.normalizeLocation(ontology) : config.ontologyLocation();
+    String location = config.locations().resolve(ontology != null ? ontology : config.ontologyLocation(),
+        "--ontology");
     return OntologyLoader.load(new Configuration(), location);
   }
 

@@ -108,7 +108,7 @@ public final class PerksCommand {
       List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown,
           new PerkSelection.Request(topicIds, minScore, countryCodes, limit)).collectAsList();
 
-      String folder = out != null ? CommonOptions.normalizeLocation(out)
+      String folder = out != null ? config.locations().resolve(out, "--out")
           : wh.root() + "/_perks/" + campaign + "/dt=" + date;
       recipients.record(campaign, date, selected);
       recipients.writeSelection(selected, folder);

@@ -65,6 +65,9 @@ public final class PluskCli {
       PrintWriter err = cmd.getErr();
       err.println("plusk: " + cmd.getCommandName() + " failed: " + e.getMessage());
       err.flush();
+      if (e instanceof io.plusk.common.config.Locations.RefusedException) {
+        return CommandLine.ExitCode.USAGE;
+      }
       return e instanceof DataQualityException ? EXIT_DATA_QUALITY : CommandLine.ExitCode.SOFTWARE;
     });
     return cli.execute(args);
@@ -74,8 +77,8 @@ public final class PluskCli {
     PluskConfig config = options.config();
     Warehouse warehouse = options.warehouse(config);
     SparkSession spark = warehouse.spark();
-    Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
-    return new JobContext(spark, config, ontology, CommonOptions.normalizeLocation(config.input()), warehouse,
+    Ontology ontology = OntologyLoader.load(spark, config.locations().resolve(config.ontologyLocation(), "ontology"));
+    return new JobContext(spark, config, ontology, config.locations().resolve(config.input(), "--input"), warehouse,
         date == null ? LocalDate.EPOCH : date);
   }
 

@@ -33,7 +33,7 @@ public final class SqlCommand implements Callable<Integer> {
   int limit;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     PluskConfig config = options.config();
     Warehouse warehouse = options.warehouse(config);
     SparkSession spark = warehouse.spark();
@@ -46,18 +46,56 @@ public final class SqlCommand implements Callable<Integer> {
     }
     new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all().createOrReplaceTempView(Tables.PERK_RECIPIENTS);
     if (query != null) {
-      out.println(spark.sql(query).showString(limit, 0, false));
+      out.println(readOnly(spark, query).showString(limit, 0, false));
     } else {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank()) {
-          out.println(spark.sql(line).showString(limit, 0, false));
+          out.println(readOnly(spark, line).showString(limit, 0, false));
           out.flush();
         }
       }
     }
     out.flush();
     return 0;
+  }
+
+  private static final java.util.regex.Pattern QUERY_START = java.util.regex.Pattern.compile(
+      "^\\s*\\(*\\s*(SELECT|WITH|VALUES|FROM|TABLE|SHOW|DESCRIBE|DESC|EXPLAIN)\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Runs a query, refusing statements that change anything (INSERT, CREATE, DROP, SET, ADD JAR...): the views are
+   * the published tables, and this command must not become a way to write next to them. Reading statements are
+   * allowed by their first keyword, and a query that parses into a write (WITH ... INSERT) is refused too.
+   */
+  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readOnly(SparkSession spark, String sql)
+      throws org.apache.spark.sql.catalyst.parser.ParseException {
+    var plan = spark.sessionState().sqlParser().parsePlan(sql);
+    boolean reads = QUERY_START.matcher(sql).find();
+    boolean showsOrExplains = sql.strip().toUpperCase(java.util.Locale.ROOT).matches("^(SHOW|DESC|DESCRIBE|EXPLAIN)\\b.*");
+    String write = showsOrExplains ? null : firstWrite(plan);
+    if (!reads || write != null) {
+      throw new IllegalArgumentException("plusk sql runs queries only; refused: "
+          + (write != null ? write : plan.nodeName()));
+    }
+    return spark.sql(sql);
+  }
+
+  /** The first node of the parsed plan that would write or change state, or null. */
+  private static String firstWrite(org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan) {
+    if (plan instanceof org.apache.spark.sql.catalyst.plans.logical.Command
+        || plan instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement
+        || plan instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir) {
+      return plan.nodeName();
+    }
+    for (var child : scala.collection.JavaConverters.seqAsJavaList(plan.children())) {
+      String found = firstWrite(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 }

@@ -35,6 +35,35 @@ class PluskCliTest extends SparkTestBase {
   }
 
   @Test
+  void locationsOutsideTheAllowedRootsOrWithCredentialsAreUsageErrors() throws Exception {
+    Path conf = Files.writeString(tmp.resolve("confined.conf"),
+        "plusk.security.allowed-roots = [\"" + tmp.resolve("allowed") + "\"]\n");
+    String[] code = new String[1];
+    String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("status", "--conf", conf.toString(),
+        "--warehouse", tmp.resolve("allowed/../elsewhere").toString())));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains(tmp.resolve("elsewhere") + " is outside the allowed roots");
+    err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("status", "--warehouse",
+        "s3a://AKIAEXAMPLE:TopSecret@bucket/wh")));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("credential provider").doesNotContain("TopSecret");
+  }
+
+  @Test
+  void sqlRunsQueriesOnlyAndRefusesStatementsThatWrite() {
+    String wh = tmp.resolve("wh").toString();
+    assertThat(PluskCli.execute("sql", "--warehouse", wh, "SELECT 1 AS one")).isZero();
+    for (String write : new String[] {"CREATE TABLE t USING parquet LOCATION '/tmp/x' AS SELECT 1",
+        "INSERT OVERWRITE DIRECTORY '/tmp/x' SELECT 1", "DROP VIEW IF EXISTS posts", "SET spark.sql.x = 1",
+        "WITH x AS (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '/tmp/x' USING parquet SELECT * FROM x"}) {
+      String[] code = new String[1];
+      String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("sql", "--warehouse", wh, write)));
+      assertThat(code[0]).as(write).isEqualTo("1");
+      assertThat(err).as(write).contains("runs queries only");
+    }
+  }
+
+  @Test
   void helpAndVersionExitWithZero() {
     assertThat(PluskCli.execute("--help")).isZero();
     assertThat(PluskCli.execute("nightly", "--help")).isZero();

@@ -72,6 +72,11 @@ public final class PluskConfig implements Serializable {
     return config.getString("plusk.warehouse");
   }
 
+  /** Where plusk may read and write (plusk.security.allowed-roots; empty means anywhere). */
+  public Locations locations() {
+    return new Locations(config.getStringList("plusk.security.allowed-roots"));
+  }
+
   public String ontologyLocation() {
     return config.getString("plusk.ontology");
   }
