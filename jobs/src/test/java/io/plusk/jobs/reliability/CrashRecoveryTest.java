@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plusk.jobs.cli.PluskCli;
 import io.plusk.jobs.io.RunLock;
 import io.plusk.jobs.io.Warehouse;
+import io.plusk.jobs.testing.JavaProcesses;
 import io.plusk.jobs.testing.SparkTestBase;
-import java.io.BufferedReader;
+import io.plusk.jobs.testing.WarehouseSnapshot;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,44 +100,26 @@ class CrashRecoveryTest extends SparkTestBase {
 
   /** Starts {@code plusk nightly} in its own JVM and SIGKILLs it as soon as a log line contains the kill point. */
   private static List<String> killNightlyWhenItLogs(String killPoint, Path input, Path warehouse) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx2g");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")) {
-        command.add(arg);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(PluskCli.class.getName());
-    command.addAll(List.of("nightly", "--date", D.toString(), "--input", input.toString(), "--warehouse",
-        warehouse.toString(), "--master", "local[2]"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> command = JavaProcesses.command("2g", List.of(), PluskCli.class.getName(), List.of("nightly",
+        "--date", D.toString(), "--input", input.toString(), "--warehouse", warehouse.toString(), "--master",
+        "local[2]"));
     List<String> log = new ArrayList<>();
-    CompletableFuture<Boolean> killed = CompletableFuture.supplyAsync(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          synchronized (log) {
-            log.add(line);
-          }
-          if (line.contains(killPoint)) {
-            process.destroyForcibly();
-            return true;
-          }
-        }
-        return false;
-      } catch (IOException e) {
-        return false;
+    CompletableFuture<Boolean> sawKillPoint = new CompletableFuture<>();
+    Process[] process = new Process[1];
+    process[0] = JavaProcesses.start(command, Map.of(), log, line -> {
+      if (line.contains(killPoint)) {
+        process[0].destroyForcibly();
+        sawKillPoint.complete(true);
+        return true;
       }
+      return false;
     });
-    boolean sawKillPoint = killed.get(180, TimeUnit.SECONDS);
-    process.waitFor(30, TimeUnit.SECONDS);
+    process[0].onExit().thenRun(() -> sawKillPoint.complete(false));
+    boolean killed = sawKillPoint.get(180, TimeUnit.SECONDS);
+    process[0].waitFor(30, TimeUnit.SECONDS);
+    assertThat(killed).as("the run reached \"%s\"; its log:%n%s", killPoint, JavaProcesses.tail(log, 40)).isTrue();
+    assertThat(process[0].exitValue()).as("killed by SIGKILL").isEqualTo(137);
     synchronized (log) {
-      assertThat(sawKillPoint).as("the run reached \"%s\"; its log:%n%s", killPoint, String.join("\n", log))
-          .isTrue();
-      assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
       return List.copyOf(log);
     }
   }

@@ -8,6 +8,7 @@ import io.plusk.jobs.cli.PluskCli;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.stage.PublishJob;
 import io.plusk.jobs.testing.SparkTestBase;
+import io.plusk.jobs.testing.WarehouseSnapshot;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.plusk.jobs.reliability;
+package io.plusk.jobs.testing;
 
 import io.plusk.common.schema.Tables;
 import io.plusk.jobs.io.Warehouse;
@@ -9,10 +9,10 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /** Every table of a date as sorted row strings, to compare two runs exactly. */
-final class WarehouseSnapshot {
+public final class WarehouseSnapshot {
   private WarehouseSnapshot() {}
 
-  static Map<String, List<String>> of(Warehouse warehouse, LocalDate date) {
+  public static Map<String, List<String>> of(Warehouse warehouse, LocalDate date) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String table : Tables.ALL) {
       // Source file paths name the input folder, which differs between the runs compared.
