@@ -150,9 +150,18 @@ public final class ScoreJob implements Stage {
             sum("engagers").as("engagers"), sum("evidence").as("evidence"),
             topEvidence(collect_list(struct(col("evidence").as("weight"), col("post_id"))), evidenceLimit)
                 .as("evidence_posts"),
-            slice(array_distinct(flatten(collect_list(
-                    expr("array_union(array(lower(matched_text)), context_terms)")))), 1, 2 * evidenceLimit)
+            heaviestTerms(collect_list(struct(col("evidence").as("weight"), col("post_id").as("key"),
+                expr("array_union(array(lower(matched_text)), context_terms)").as("terms"))), 2 * evidenceLimit)
                 .as("evidence_terms"));
+  }
+
+  /**
+   * The first n distinct terms of (weight, key, terms) structs, heaviest first: which terms are kept must not
+   * depend on the order rows reach the aggregation, which changes with partitioning.
+   */
+  private static Column heaviestTerms(Column weightKeyTermsStructs, int n) {
+    return expr("slice(array_distinct(flatten(transform(sort_array(" + weightKeyTermsStructs.expr().sql()
+        + ", false), x -> x.terms))), 1, " + n + ")");
   }
 
   /** The n heaviest (weight, post_id) structs, as (post_id, weight). */
@@ -220,7 +229,8 @@ public final class ScoreJob implements Stage {
         .agg(sum(col("evidence").multiply(col("decay"))).as("text_raw"), sum("posts").as("engaged_posts"),
             sum("engagement_count").as("engagement_count"),
             sort_array(flatten(collect_list("decayed_posts")), false).as("ranked_posts"),
-            slice(array_distinct(flatten(collect_list("evidence_terms"))), 1, 2 * n).as("evidence_terms"));
+            heaviestTerms(collect_list(struct(col("evidence").multiply(col("decay")).as("weight"),
+                col("dt").as("key"), col("evidence_terms").as("terms"))), 2 * n).as("evidence_terms"));
     text = text.withColumn("evidence_post_ids",
             expr("slice(array_distinct(transform(ranked_posts, x -> x.post_id)), 1, " + n + ")"))
         .drop("ranked_posts");

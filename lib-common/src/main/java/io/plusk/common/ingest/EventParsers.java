@@ -7,8 +7,11 @@ import java.util.Set;
 
 /** Parsers for the JSON-lines dumps that are not tweets. Each returns a typed record or throws a {@link Rejection}. */
 public final class EventParsers {
-  public static final Set<String> ENGAGEMENT_TYPES = Set.of("retweet", "reply", "quote", "mention", "like");
-  public static final Set<String> REMOVAL_ACTIONS = Set.of("remove", "restore");
+  // Ordered sets: they appear in quarantine details, which must read the same on every JVM (Set.of's order does not).
+  public static final Set<String> ENGAGEMENT_TYPES = java.util.Collections.unmodifiableSet(
+      new java.util.LinkedHashSet<>(java.util.List.of("retweet", "reply", "quote", "mention", "like")));
+  public static final Set<String> REMOVAL_ACTIONS = java.util.Collections.unmodifiableSet(
+      new java.util.LinkedHashSet<>(java.util.List.of("remove", "restore")));
 
   private EventParsers() {}
 

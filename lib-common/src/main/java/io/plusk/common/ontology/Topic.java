@@ -14,6 +14,7 @@ public record Topic(
   public Topic {
     parentIds = List.copyOf(parentIds);
     aliases = List.copyOf(aliases);
-    contextWords = Set.copyOf(contextWords);
+    // Insertion order, not Set.copyOf: its iteration order changes from JVM to JVM, and evidence terms follow it.
+    contextWords = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(contextWords));
   }
 }
