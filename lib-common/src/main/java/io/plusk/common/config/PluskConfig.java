@@ -125,7 +125,8 @@ public final class PluskConfig implements Serializable {
         c.getInt("ambiguous-margin"),
         c.getDouble("min-confidence"),
         c.getDouble("rollup-damping"),
-        c.getDouble("rollup-min-confidence"));
+        c.getDouble("rollup-min-confidence"),
+        c.getBoolean("candidate-scan"));
   }
 
   public PlusKSettings plusk() {
@@ -188,8 +189,16 @@ public final class PluskConfig implements Serializable {
       int ambiguousMargin,
       double minConfidence,
       double rollupDamping,
-      double rollupMinConfidence)
-      implements Serializable {}
+      double rollupMinConfidence,
+      boolean candidateScan)
+      implements Serializable {
+    /** The same settings with the candidate pre-scan on or off (benchmarks and the scan's own test). */
+    public LinkingSettings withCandidateScan(boolean on) {
+      return new LinkingSettings(annotators, nerModel, maxNgram, aliasConfidence, hashtagConfidence,
+          handleConfidence, nerBonus, contextBonus, contextCap, ambiguousMinContext, ambiguousMargin, minConfidence,
+          rollupDamping, rollupMinConfidence, on);
+    }
+  }
 
   public record PlusKSettings(int dailyLimitPerGiver, int repeatWindowDays, double unassignedTopicWeight,
                               double giverScoreBoost, double ringDamping, int ringWindowDays)

@@ -27,6 +27,7 @@ public final class AliasIndex {
   private final Map<String, List<Entry>> words = new HashMap<>();
   private final Map<String, List<Entry>> compact = new HashMap<>();
   private final Map<String, List<Entry>> handles = new HashMap<>();
+  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
   private int maxTokens = 1;
 
   public AliasIndex(Ontology ontology) {
@@ -55,6 +56,7 @@ public final class AliasIndex {
     }
     add(words, key, e);
     add(compact, compactKey(text), e);
+    firstWords.add(key.split(" ", 2)[0]);
     maxTokens = Math.max(maxTokens, key.split(" ").length);
   }
 
@@ -94,6 +96,11 @@ public final class AliasIndex {
 
   public List<Entry> handle(String handle) {
     return handles.getOrDefault(handle.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /** Whether some word alias starts with this (lower-case) word. */
+  public boolean startsAnAlias(String word) {
+    return firstWords.contains(word);
   }
 
   public int maxTokens() {

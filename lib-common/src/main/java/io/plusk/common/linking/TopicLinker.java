@@ -70,6 +70,9 @@ public final class TopicLinker {
   public List<TopicLink> link(String text, List<String> extraHashtags, LinkFeedback feedback,
                               Set<String> authorTopicIds) {
     CleanText clean = CleanText.of(text);
+    if (settings.candidateScan() && !CandidateScan.mayLink(index, clean, extraHashtags)) {
+      return List.of();
+    }
     List<AnnotatedToken> tokens = annotator.annotate(clean.nlpText());
 
     Set<String> contextVocabulary = new HashSet<>();

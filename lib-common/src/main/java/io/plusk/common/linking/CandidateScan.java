@@ -1,0 +1,84 @@
+package io.plusk.common.linking;
+
+import edu.stanford.nlp.process.Morphology;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A cheap look at a post before CoreNLP: can any alias, hashtag or @handle of the ontology match it at all? Posts
+ * that cannot link to anything skip the annotators (tokenizer, POS tagger, lemmatiser, NER), which is most of the
+ * link stage's time. The scan over-approximates what CoreNLP could produce: every whitespace chunk, the chunk
+ * without surrounding punctuation, its pieces split at punctuation, and each of those lemmatised under every
+ * inflecting part-of-speech tag (Morphology is a lexer: no model, microseconds per word). It may let through a
+ * post that then links nothing; it never stops one that would link ({@code CandidateScanTest} checks this on the
+ * dev set).
+ */
+final class CandidateScan {
+  private static final Pattern CHUNKS = Pattern.compile("\\s+");
+  private static final Pattern SPLIT_ALL = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPLIT_KEEP_JOINERS = Pattern.compile("[^\\p{L}\\p{N}&+.'\\-]+");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}]+|[\\p{Punct}"
+      + "\\p{IsPunctuation}]+$");
+  private static final String[] INFLECTING_TAGS = {"NNS", "NNPS", "VBD", "VBG", "VBN", "VBZ", "VBP", "JJR", "JJS",
+      "RBR", "RBS"};
+  private static final ThreadLocal<Morphology> MORPHOLOGY = ThreadLocal.withInitial(Morphology::new);
+
+  private CandidateScan() {}
+
+  static boolean mayLink(AliasIndex index, CleanText clean, Collection<String> extraHashtags) {
+    for (String tag : clean.hashtags()) {
+      if (!index.hashtag(tag).isEmpty()) {
+        return true;
+      }
+    }
+    if (extraHashtags != null) {
+      for (String tag : extraHashtags) {
+        if (!index.hashtag(tag).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    for (String handle : clean.handles()) {
+      if (!index.handle(handle).isEmpty()) {
+        return true;
+      }
+    }
+    for (String chunk : CHUNKS.split(clean.nlpText().toLowerCase(Locale.ROOT))) {
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      if (candidate(index, chunk) || candidate(index, EDGE_PUNCTUATION.matcher(chunk).replaceAll(""))) {
+        return true;
+      }
+      for (String piece : SPLIT_ALL.split(chunk)) {
+        if (candidate(index, piece)) {
+          return true;
+        }
+      }
+      for (String piece : SPLIT_KEEP_JOINERS.split(chunk)) {
+        if (candidate(index, piece)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean candidate(AliasIndex index, String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    if (index.startsAnAlias(word)) {
+      return true;
+    }
+    Morphology morphology = MORPHOLOGY.get();
+    for (String tag : INFLECTING_TAGS) {
+      String lemma = morphology.lemma(word, tag);
+      if (lemma != null && !lemma.equals(word) && index.startsAnAlias(lemma.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
