@@ -49,6 +49,7 @@ public final class Bench {
     Path jsonOut = Path.of(a.getOrDefault("json", work.resolve("bench.json").toString()));
     Path markdown = Path.of(a.getOrDefault("markdown", work.resolve("bench.md").toString()));
     LocalDate day = LocalDate.parse("2026-11-25");
+    int days = Integer.parseInt(a.getOrDefault("days", "1"));
 
     PluskConfig config = PluskConfig.defaults().with(Map.of("spark.master", "local[" + threads + "]",
         "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2)),
@@ -58,6 +59,12 @@ public final class Bench {
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
     deleteRecursively(work);
     Path input = work.resolve("input");
+    if (days > 1) {
+      multiDay(spark, config, ontology, input, work, day.minusDays(days - 1L), days, tweets, threads, jsonOut,
+          markdown);
+      spark.stop();
+      return;
+    }
     long t0 = System.nanoTime();
     int files = new SyntheticDump().write(input, day, tweets, ontology, 42L);
     long genMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -138,6 +145,62 @@ public final class Bench {
     Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
     System.out.println(md);
     spark.stop();
+  }
+
+  /**
+   * Night after night on consecutive synthetic days over one warehouse: does a night's cost follow its new posts, or
+   * grow with the history behind it? Reports each night's stage times and day N against day 1.
+   */
+  private static void multiDay(SparkSession spark, PluskConfig config, Ontology ontology, Path input, Path work,
+                               LocalDate first, int days, int tweets, int threads, Path jsonOut, Path markdown)
+      throws Exception {
+    Warehouse wh = new Warehouse(spark, work.resolve("warehouse").toString());
+    List<Map<String, Object>> nights = new ArrayList<>();
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("%d consecutive nights of %,d synthetic tweets each on %s, local[%d].%n%n", days, tweets,
+        machine(threads), threads));
+    md.append("| night | ingest | engaged | link | score | publish | total (s) | posts linked | links reused |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (int d = 0; d < days; d++) {
+      LocalDate day = first.plusDays(d);
+      new SyntheticDump().write(input, day, tweets, ontology, 42L);
+      long start = System.nanoTime();
+      List<StageResult> results = Pipeline.runDate(new JobContext(spark, config, ontology, input.toString(), wh,
+          day));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Map<String, Object> night = new LinkedHashMap<>();
+      night.put("dt", day.toString());
+      night.put("millis", millis);
+      StringBuilder row = new StringBuilder(String.format("| %d |", d + 1));
+      for (StageResult r : results) {
+        night.put(r.stage() + "_millis", r.millis());
+        row.append(String.format(" %.1f |", r.millis() / 1000.0));
+      }
+      StageResult link = results.get(2);
+      night.put("posts_linked_tonight", link.get("posts_linked_tonight"));
+      night.put("posts_with_reused_links", link.get("posts_with_reused_links"));
+      nights.add(night);
+      row.append(String.format(" %.1f | %,d | %,d |%n", millis / 1000.0, link.get("posts_linked_tonight"),
+          link.get("posts_with_reused_links")));
+      md.append(row);
+      System.out.print(row);
+    }
+    // Night 1 pays the JVM's warm-up (JIT, CoreNLP load); night 2 is the fair baseline for growth.
+    long base = (long) nights.get(1).get("millis");
+    long last = (long) nights.get(days - 1).get("millis");
+    md.append(String.format("%nNight %d / night 2 = **%.2f** (night 1, %.1f s, includes the JVM's warm-up and the "
+        + "CoreNLP load).%n", days, (double) last / base, (long) nights.get(0).get("millis") / 1000.0));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("measured_at", Instant.now().toString());
+    out.put("machine", machine(threads));
+    out.put("tweets_per_day", tweets);
+    out.put("nights", nights);
+    out.put("ratio_last_vs_second_night", round((double) last / base));
+    out.put("ratio_last_vs_first_night", round((double) last / (long) nights.get(0).get("millis")));
+    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
+    Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
+    System.out.println(md);
   }
 
   private static double timeThreads(List<String> texts, int threads, Consumer<String> work) throws Exception {

@@ -37,13 +37,15 @@ public final class SyntheticDump {
 
   /** Writes {@code tweets} statuses (plus retweets and replies among them) and returns the file count. */
   public int write(Path inputRoot, LocalDate day, int tweets, Ontology ontology, long seed) throws IOException {
-    Random rnd = new Random(seed);
+    // Users and their favourite topics depend on the seed only, so consecutive days share a population.
+    Random population = new Random(seed);
+    Random rnd = new Random(seed ^ day.toEpochDay());
     List<Topic> topics = ontology.topics().stream().filter(t -> ontology.level(t.id()) >= 2).toList();
     int users = Math.max(50, tweets / 20);
     int[][] favourites = new int[users][3];
     for (int u = 0; u < users; u++) {
       for (int k = 0; k < 3; k++) {
-        favourites[u][k] = rnd.nextInt(topics.size());
+        favourites[u][k] = population.nextInt(topics.size());
       }
     }
     Path dir = Files.createDirectories(inputRoot.resolve("tweets").resolve("dt=" + day));
@@ -54,7 +56,8 @@ public final class SyntheticDump {
       out.add(Files.newBufferedWriter(dir.resolve(String.format("part-%05d.jsonl", f)), StandardCharsets.UTF_8));
     }
     List<ObjectNode> recent = new ArrayList<>();
-    long id = 1_700_000_000_000_000_000L;
+    // Post ids are unique across days (a repeated id would be taken for a redelivery).
+    long id = 1_700_000_000_000_000_000L + day.toEpochDay() * 100_000_000L;
     ZonedDateTime start = day.atStartOfDay(ZoneOffset.UTC);
     try (BufferedWriter ev = Files.newBufferedWriter(events.resolve("part-00000.jsonl"), StandardCharsets.UTF_8)) {
       for (int i = 0; i < tweets; i++) {
