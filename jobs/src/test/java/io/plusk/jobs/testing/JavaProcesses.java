@@ -33,13 +33,18 @@ public final class JavaProcesses {
   }
 
   public static List<String> command(String heap, List<String> jvmArgs, String mainClass, List<String> args) {
+    return command(heap, classpath(), jvmArgs, mainClass, args);
+  }
+
+  public static List<String> command(String heap, String classpath, List<String> jvmArgs, String mainClass,
+                                     List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.addAll(opens());
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(classpath());
+    command.add(classpath);
     command.add(mainClass);
     command.addAll(args);
     return command;
@@ -63,7 +68,7 @@ public final class JavaProcesses {
           }
         }
         // Keep draining so the process never blocks on a full pipe.
-        out.transferTo(java.io.OutputStream.nullOutputStream());
+        out.transferTo(java.io.Writer.nullWriter());
       } catch (IOException e) {
         // The process is gone.
       }

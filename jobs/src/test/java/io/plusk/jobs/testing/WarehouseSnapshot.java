@@ -22,6 +22,27 @@ public final class WarehouseSnapshot {
     return out;
   }
 
+  /** Per table, the rows only one side has (at most five each): empty when the two snapshots are equal. */
+  public static Map<String, String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String table : expected.keySet()) {
+      List<String> onlyExpected = new java.util.ArrayList<>(expected.get(table));
+      List<String> onlyActual = new java.util.ArrayList<>(actual.getOrDefault(table, List.of()));
+      for (String row : expected.get(table)) {
+        onlyActual.remove(row);
+      }
+      for (String row : actual.getOrDefault(table, List.of())) {
+        onlyExpected.remove(row);
+      }
+      if (!onlyExpected.isEmpty() || !onlyActual.isEmpty()) {
+        out.put(table, String.format("%d rows only expected %s, %d rows only actual %s", onlyExpected.size(),
+            onlyExpected.subList(0, Math.min(5, onlyExpected.size())), onlyActual.size(),
+            onlyActual.subList(0, Math.min(5, onlyActual.size()))));
+      }
+    }
+    return out;
+  }
+
   private static String portable(Row row) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < row.length(); i++) {
