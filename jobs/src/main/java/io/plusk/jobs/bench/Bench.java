@@ -51,10 +51,15 @@ public final class Bench {
     LocalDate day = LocalDate.parse("2026-11-25");
     int days = Integer.parseInt(a.getOrDefault("days", "1"));
 
-    PluskConfig config = PluskConfig.defaults().with(Map.of("spark.master", "local[" + threads + "]",
+    Map<String, Object> overrides = new LinkedHashMap<>(Map.of("spark.master", "local[" + threads + "]",
         "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2)),
         // A synthetic day stands alone: don't fail it for the junk share we put in on purpose.
         "ingest.max-quarantine-share", "0.5"));
+    if (a.containsKey("annotators")) {
+      // e.g. "tokenize,ssplit,pos,lemma": the linker without NER, to measure what NER costs.
+      overrides.put("linking.corenlp.annotators", a.get("annotators"));
+    }
+    PluskConfig config = PluskConfig.defaults().with(overrides);
     SparkSession spark = Sessions.getOrCreate(config, "local[" + threads + "]");
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
     deleteRecursively(work);
