@@ -89,7 +89,9 @@ public final class Bench {
     engaged.forEach(r -> texts.add(r.getString(0)));
     var linking = config.linking();
     CoreNlpAnnotator annotator = new CoreNlpAnnotator(linking.annotators(), linking.nerModel());
-    TopicLinker linker = new TopicLinker(ontology, annotator, linking);
+    // The same linker as the link stage's: each distinct text annotated once (the raw CoreNLP baseline does all).
+    TopicLinker linker = new TopicLinker(ontology,
+        io.plusk.common.nlp.MemoizingAnnotator.wrap(annotator, linking.annotationCacheEntries()), linking);
     List<String> cleaned = texts.stream().map(t -> CleanText.of(t).nlpText()).toList();
     timeThreads(cleaned.subList(0, Math.min(300, cleaned.size())), threads, annotator::annotate);
     double coreNlpMillis = timeThreads(cleaned, threads, annotator::annotate);
@@ -114,6 +116,8 @@ public final class Bench {
     double linkerRate = texts.size() / (linkerMillis / 1000.0);
     long ingestMillis = results.get(0).millis();
     out.put("engaged_texts", texts.size());
+    long distinct = new java.util.HashSet<>(cleaned).size();
+    out.put("distinct_engaged_texts", distinct);
     out.put("link_stage_tweets_per_s", round(linkRate));
     out.put("raw_corenlp_tweets_per_s", round(rawRate));
     out.put("linker_outside_spark_tweets_per_s", round(linkerRate));
@@ -145,6 +149,8 @@ public final class Bench {
         coreNlpMillis / 1000.0, texts.size(), rawRate));
     md.append(String.format("| plusk linker outside Spark (CoreNLP + matching) | %.1f | %,d texts | %,.0f texts/s |%n",
         linkerMillis / 1000.0, texts.size(), linkerRate));
+    md.append(String.format("%nDistinct cleaned texts among the engaged posts: %,d of %,d.%n", distinct,
+        texts.size()));
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f**; bare JSON scan time / ingest time = **%.2f**.%n",
         linkRate / rawRate, (double) scanMillis / ingestMillis));
     Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);

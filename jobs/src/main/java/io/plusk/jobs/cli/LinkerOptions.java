@@ -3,6 +3,7 @@ package io.plusk.jobs.cli;
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.linking.TopicLinker;
 import io.plusk.common.nlp.CoreNlpAnnotator;
+import io.plusk.common.nlp.MemoizingAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.jobs.io.OntologyLoader;
 import org.apache.hadoop.conf.Configuration;
@@ -22,7 +23,8 @@ public final class LinkerOptions {
 
   TopicLinker linker(PluskConfig config) {
     var settings = config.linking();
-    return new TopicLinker(loadOntology(config), new CoreNlpAnnotator(settings.annotators(), settings.nerModel()),
+    return new TopicLinker(loadOntology(config), MemoizingAnnotator.wrap(
+        new CoreNlpAnnotator(settings.annotators(), settings.nerModel()), settings.annotationCacheEntries()),
         settings);
   }
 }

@@ -3,6 +3,7 @@ package io.plusk.jobs.stage;
 import io.plusk.common.config.PluskConfig.LinkingSettings;
 import io.plusk.common.linking.TopicLinker;
 import io.plusk.common.nlp.CoreNlpAnnotator;
+import io.plusk.common.nlp.MemoizingAnnotator;
 import io.plusk.common.ontology.Ontology;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ final class Linkers {
   static TopicLinker get(Ontology ontology, LinkingSettings settings) {
     String key = ontology.source() + "#" + ontology.size() + "#" + settings.hashCode();
     return LINKERS.computeIfAbsent(key, k -> new TopicLinker(ontology,
-        new CoreNlpAnnotator(settings.annotators(), settings.nerModel()), settings));
+        MemoizingAnnotator.wrap(new CoreNlpAnnotator(settings.annotators(), settings.nerModel()),
+            settings.annotationCacheEntries()), settings));
   }
 }

@@ -126,7 +126,8 @@ public final class PluskConfig implements Serializable {
         c.getDouble("min-confidence"),
         c.getDouble("rollup-damping"),
         c.getDouble("rollup-min-confidence"),
-        c.getBoolean("candidate-scan"));
+        c.getBoolean("candidate-scan"),
+        c.getInt("annotation-cache-entries"));
   }
 
   public PlusKSettings plusk() {
@@ -190,13 +191,14 @@ public final class PluskConfig implements Serializable {
       double minConfidence,
       double rollupDamping,
       double rollupMinConfidence,
-      boolean candidateScan)
+      boolean candidateScan,
+      int annotationCacheEntries)
       implements Serializable {
     /** The same settings with the candidate pre-scan on or off (benchmarks and the scan's own test). */
     public LinkingSettings withCandidateScan(boolean on) {
       return new LinkingSettings(annotators, nerModel, maxNgram, aliasConfidence, hashtagConfidence,
           handleConfidence, nerBonus, contextBonus, contextCap, ambiguousMinContext, ambiguousMargin, minConfidence,
-          rollupDamping, rollupMinConfidence, on);
+          rollupDamping, rollupMinConfidence, on, annotationCacheEntries);
     }
   }
 

@@ -78,8 +78,17 @@ public final class AliasIndex {
     list.add(e);
   }
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   public static String normalize(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    // Tokens rarely hold whitespace: skip the regex for them.
+    for (int i = 0; i < lower.length(); i++) {
+      if (Character.isWhitespace(lower.charAt(i))) {
+        return WHITESPACE.matcher(lower).replaceAll(" ").strip();
+      }
+    }
+    return lower;
   }
 
   public static String compactKey(String text) {

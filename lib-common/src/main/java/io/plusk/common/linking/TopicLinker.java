@@ -148,6 +148,11 @@ public final class TopicLinker {
     int maxN = Math.min(settings.maxNgram(), index.maxTokens());
     int i = 0;
     while (i < tokens.size()) {
+      if (!mayStartAnAlias(tokens.get(i))) {
+        // Most tokens start no alias: skip the n-gram keys (and their regex normalising) there.
+        i++;
+        continue;
+      }
       int matchedLength = 0;
       for (int n = Math.min(maxN, tokens.size() - i); n >= 1 && matchedLength == 0; n--) {
         List<AnnotatedToken> span = tokens.subList(i, i + n);
@@ -179,6 +184,19 @@ public final class TopicLinker {
       i += Math.max(1, matchedLength);
     }
     return out;
+  }
+
+  /**
+   * Whether an alias key could begin at this token: the first word of a span's normalised key is the first word of
+   * its first token's normalised word or lemma (a token that normalises to nothing gives no answer, so it is tried).
+   */
+  private boolean mayStartAnAlias(AnnotatedToken t) {
+    String word = AliasIndex.normalize(t.word());
+    String lemma = AliasIndex.normalize(t.lemma());
+    if (word.isEmpty() || lemma.isEmpty()) {
+      return true;
+    }
+    return index.startsAnAlias(word.split(" ", 2)[0]) || index.startsAnAlias(lemma.split(" ", 2)[0]);
   }
 
   private static String join(List<AnnotatedToken> span, boolean lemmas) {
