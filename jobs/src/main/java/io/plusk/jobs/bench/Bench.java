@@ -55,6 +55,11 @@ public final class Bench {
         "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2)),
         // A synthetic day stands alone: don't fail it for the junk share we put in on purpose.
         "ingest.max-quarantine-share", "0.5"));
+    if (a.containsKey("set")) {
+      // Any plusk key, e.g. --set linking.candidate-scan=false (one per run).
+      String[] kv = a.get("set").split("=", 2);
+      overrides.put(kv[0], kv[1]);
+    }
     if (a.containsKey("annotators")) {
       // e.g. "tokenize,ssplit,pos,lemma": the linker without NER, to measure what NER costs.
       overrides.put("linking.corenlp.annotators", a.get("annotators"));

@@ -44,34 +44,38 @@ final class CandidateScan {
         return true;
       }
     }
-    for (String chunk : CHUNKS.split(clean.nlpText().toLowerCase(Locale.ROOT))) {
-      if (chunk.isEmpty()) {
-        continue;
-      }
-      if (candidate(index, chunk) || candidate(index, EDGE_PUNCTUATION.matcher(chunk).replaceAll(""))) {
+    // Exact words first (hash lookups), inflected forms only when no word matched as it stands.
+    java.util.List<String> words = words(clean.nlpText());
+    for (String word : words) {
+      if (index.startsAnAlias(word)) {
         return true;
       }
-      for (String piece : SPLIT_ALL.split(chunk)) {
-        if (candidate(index, piece)) {
-          return true;
-        }
-      }
-      for (String piece : SPLIT_KEEP_JOINERS.split(chunk)) {
-        if (candidate(index, piece)) {
-          return true;
-        }
+    }
+    for (String word : words) {
+      if (lemmaStartsAnAlias(index, word)) {
+        return true;
       }
     }
     return false;
   }
 
-  private static boolean candidate(AliasIndex index, String word) {
-    if (word.isEmpty()) {
-      return false;
+  /** Every form CoreNLP's tokenizer could cut from the text, lower case. */
+  private static java.util.List<String> words(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String chunk : CHUNKS.split(text.toLowerCase(Locale.ROOT))) {
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      out.add(chunk);
+      out.add(EDGE_PUNCTUATION.matcher(chunk).replaceAll(""));
+      java.util.Collections.addAll(out, SPLIT_ALL.split(chunk));
+      java.util.Collections.addAll(out, SPLIT_KEEP_JOINERS.split(chunk));
     }
-    if (index.startsAnAlias(word)) {
-      return true;
-    }
+    out.removeIf(String::isEmpty);
+    return out;
+  }
+
+  private static boolean lemmaStartsAnAlias(AliasIndex index, String word) {
     Morphology morphology = MORPHOLOGY.get();
     for (String tag : INFLECTING_TAGS) {
       String lemma = morphology.lemma(word, tag);
