@@ -71,17 +71,22 @@ public final class IngestJob implements Stage {
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
 
-        long lines = parsed.count();
-        long rejected = parsed.filter(ParsedLine::isRejected).count();
+        // One pass over the parsed records gives every figure of the kind (each partition is one file).
+        List<FileTally> tallies = parsed.mapPartitions(FileTally::of).collect();
+        long lines = tallies.stream().mapToLong(FileTally::records).sum();
+        long rejected = tallies.stream().mapToLong(FileTally::rejected).sum();
         expectedQuarantine.put(kind.folder, rejected);
         acceptedLineCount.put(kind, lines - rejected);
-        List<String> emptyFiles = emptyFiles(files, parsed);
+        java.util.Set<String> withRecords = new java.util.HashSet<>();
+        tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.file()));
+        List<String> emptyFiles = files.stream().filter(f -> !withRecords.contains(f)).toList();
         emptyFiles.forEach(f -> LOG.warn("ingest date={} kind={} empty_file={}", ctx.date(), kind.folder, f));
         result.count(kind.folder + ".files", files.size())
             .count(kind.folder + ".empty_files", emptyFiles.size())
             .count(kind.folder + ".lines", lines)
             .count(kind.folder + ".quarantined", rejected);
-        checkGate(ctx, kind, lines, rejected, parsed, files.size());
+        List<String> unreadable = tallies.stream().flatMap(t -> t.unreadable().stream()).toList();
+        checkGate(ctx, kind, lines, rejected, unreadable, files.size());
         accepted.put(kind, spark.createDataFrame(parsed.flatMap(p -> p.rows().iterator()), kind.schema()));
         String kindName = kind.folder;
         quarantined.add(spark.createDataFrame(parsed.filter(ParsedLine::isRejected)
@@ -161,31 +166,43 @@ public final class IngestJob implements Stage {
         .select(idColumn).distinct();
   }
 
-  /** Files that gave no record at all (empty, or only blank lines). */
-  private static List<String> emptyFiles(List<String> files, JavaRDD<ParsedLine> parsed) {
-    java.util.Set<String> withRecords = new java.util.HashSet<>(
-        parsed.map(p -> p.line().file()).distinct().collect());
-    return files.stream().filter(f -> !withRecords.contains(new org.apache.hadoop.fs.Path(f).toString())).toList();
+  /** What one dump file gave: records, quarantined records, and where reading broke off, if it did. */
+  record FileTally(String file, long records, long rejected, List<String> unreadable)
+      implements java.io.Serializable {
+    static java.util.Iterator<FileTally> of(java.util.Iterator<ParsedLine> lines) {
+      String file = null;
+      long records = 0;
+      long rejected = 0;
+      List<String> unreadable = new ArrayList<>();
+      while (lines.hasNext()) {
+        ParsedLine p = lines.next();
+        file = p.line().file();
+        records++;
+        if (p.isRejected()) {
+          rejected++;
+          if (RawLines.UNREADABLE_FILE.equals(p.reason())) {
+            unreadable.add(p.line().file() + " (" + p.detail() + ")");
+          }
+        }
+      }
+      return List.of(new FileTally(file, records, rejected, unreadable)).iterator();
+    }
   }
 
   /**
    * The data-quality gate of one dump kind: a required kind without records, a file that could not be read to its
    * end, or too large a quarantined share fails the run before anything is published.
    */
-  private static void checkGate(JobContext ctx, DumpKind kind, long lines, long rejected,
-                                JavaRDD<ParsedLine> parsed, int fileCount) {
+  private static void checkGate(JobContext ctx, DumpKind kind, long lines, long rejected, List<String> unreadable,
+                                int fileCount) {
     IngestSettings settings = ctx.config().ingest();
     if (lines == 0 && ctx.config().requiredKinds().contains(kind.folder)) {
       throw new DataQualityException(String.format("Required dump '%s' has no records for %s (%d files, all "
           + "empty)", kind.folder, ctx.date(), fileCount));
     }
-    if (settings.failOnUnreadableFile()) {
-      List<String> unreadable = parsed.filter(p -> RawLines.UNREADABLE_FILE.equals(p.reason()))
-          .map(p -> p.line().file() + " (" + p.detail() + ")").collect();
-      if (!unreadable.isEmpty()) {
-        throw new DataQualityException(String.format("Unreadable %s file(s) for %s: %s", kind.folder, ctx.date(),
-            String.join("; ", unreadable)));
-      }
+    if (settings.failOnUnreadableFile() && !unreadable.isEmpty()) {
+      throw new DataQualityException(String.format("Unreadable %s file(s) for %s: %s", kind.folder, ctx.date(),
+          String.join("; ", unreadable)));
     }
     if (lines >= settings.gateMinLines() && rejected > settings.maxQuarantineShare() * lines) {
       throw new DataQualityException(String.format(
