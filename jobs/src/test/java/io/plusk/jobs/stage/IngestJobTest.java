@@ -120,4 +120,15 @@ class IngestJobTest extends SparkTestBase {
         .hasMessageContaining("15 of 30 tweets lines");
     assertThat(Files.exists(tmp.resolve("wh"))).isFalse();
   }
+
+  @Test
+  void aRequiredDumpWithOnlyEmptyFilesFailsTheGate() throws IOException {
+    Files.writeString(day("tweets").resolve("empty.jsonl"), "");
+    Files.writeString(day("tweets").resolve("blank.jsonl"), "\n  \n");
+    assertThatThrownBy(() -> new IngestJob().run(context()))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageContaining("Required dump 'tweets' has no records")
+        .hasMessageContaining("2 files, all empty");
+    assertThat(Files.exists(tmp.resolve("wh"))).isFalse();
+  }
 }
