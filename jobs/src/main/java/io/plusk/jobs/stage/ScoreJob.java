@@ -110,10 +110,11 @@ public final class ScoreJob implements Stage {
     Dataset<Row> removed = removedTopics(removals, topicKeys).persist(StorageLevel.MEMORY_AND_DISK());
     result.count("removals.hidden_now", removed.count());
     // Removals that change nothing today are kept (a topic assigned later stays hidden) and counted, not dropped.
-    Dataset<Row> today = removals.where(col("dt").equalTo(date.toString()));
+    Dataset<Row> today = wh.read(Tables.REMOVAL_EVENTS, date);
     Dataset<Row> todayKnownTopic = today.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")));
-    result.count("removals.today", today.count())
-        .count("removals.unknown_topic", today.count() - todayKnownTopic.count())
+    long todayCount = today.count();
+    result.count("removals.today", todayCount)
+        .count("removals.unknown_topic", todayCount - todayKnownTopic.count())
         .count("removals.unknown_user", today.join(knownUsers, Columns.using("user_id"), "left_anti").count())
         .count("removals.topic_not_listed", todayKnownTopic.join(listed, Columns.using("user_id", "topic_id"),
             "left_anti").count());
