@@ -73,8 +73,11 @@ public final class SqlCommand implements Callable<Integer> {
   static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readOnly(SparkSession spark, String sql)
       throws org.apache.spark.sql.catalyst.parser.ParseException {
     var plan = spark.sessionState().sqlParser().parsePlan(sql);
-    boolean reads = QUERY_START.matcher(sql).find();
-    boolean showsOrExplains = sql.strip().toUpperCase(java.util.Locale.ROOT).matches("^(SHOW|DESC|DESCRIBE|EXPLAIN)\\b.*");
+    java.util.regex.Matcher start = QUERY_START.matcher(sql);
+    boolean reads = start.find();
+    // SHOW, DESCRIBE and EXPLAIN parse into commands that only read; the rest must hold no writing node.
+    boolean showsOrExplains = reads && java.util.Set.of("SHOW", "DESC", "DESCRIBE", "EXPLAIN")
+        .contains(start.group(1).toUpperCase(java.util.Locale.ROOT));
     String write = showsOrExplains ? null : firstWrite(plan);
     if (!reads || write != null) {
       throw new IllegalArgumentException("plusk sql runs queries only; refused: "
