@@ -1,11 +1,9 @@
 package io.plusk.jobs.cli;
 
+import static io.plusk.jobs.testing.ConsoleCapture.stderrOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plusk.jobs.testing.SparkTestBase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,18 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Exit codes that schedulers rely on: 0 success, 1 failure, 2 usage error, 3 data-quality gate. */
 class PluskCliTest extends SparkTestBase {
   @TempDir Path tmp;
-
-  private static String stderrOf(Runnable r) {
-    PrintStream old = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      r.run();
-    } finally {
-      System.setErr(old);
-    }
-    return buf.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void usageErrorsExitWithTwo() {

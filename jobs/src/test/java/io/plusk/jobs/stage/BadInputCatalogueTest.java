@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plusk.common.schema.Tables;
 import io.plusk.jobs.cli.PluskCli;
 import io.plusk.jobs.io.Warehouse;
+import io.plusk.jobs.testing.ConsoleCapture;
 import io.plusk.jobs.testing.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -295,17 +296,11 @@ class BadInputCatalogueTest extends SparkTestBase {
     writeDay(input, DAY2, "tweets", "good.jsonl", (tweet("302", "1", "fine") + "\n").getBytes(StandardCharsets.UTF_8));
     writeDay(input, DAY2, "tweets", "broken.jsonl.gz", java.util.Arrays.copyOf(gz, gz.length / 2));
     String wh = tmp.resolve("gzip-wh").toString();
-    java.io.PrintStream old = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit = PluskCli.execute("nightly", "--date", DAY2.toString(), "--input", input.toString(), "--warehouse", wh);
-    } finally {
-      System.setErr(old);
-    }
-    assertThat(exit).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unreadable tweets file").contains("broken.jsonl.gz");
+    int[] exit = new int[1];
+    String err = ConsoleCapture.stderrOf(() -> exit[0] = PluskCli.execute("nightly", "--date", DAY2.toString(),
+        "--input", input.toString(), "--warehouse", wh));
+    assertThat(exit[0]).isEqualTo(3);
+    assertThat(err).contains("Unreadable tweets file").contains("broken.jsonl.gz");
     Warehouse w = new Warehouse(spark, wh);
     assertThat(w.isPublished(DAY2)).isFalse();
     assertThat(w.dates(Tables.POSTS)).isEmpty();
