@@ -175,20 +175,27 @@ public final class DateStaging {
         if (!fs.exists(staged)) {
           continue;
         }
-        Path live = new Path(warehouse.partition(table, date));
-        if (fs.exists(live)) {
-          Path aside = new Path(new Path(run, REPLACED), table);
-          fs.mkdirs(aside.getParent());
-          rename(fs, live, aside);
-        }
-        fs.mkdirs(live.getParent());
-        rename(fs, staged, live);
+        swapIn(fs, staged, new Path(warehouse.partition(table, date)), new Path(new Path(run, REPLACED), table));
         LOG.info("staging date={} run={} table={} status=swapped_in", date, run.getName(), table);
       }
       fs.delete(run, true);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot commit " + run + "; the next run of " + date + " finishes it", e);
     }
+  }
+
+  /**
+   * Puts a fully written folder in place of the live one with two directory renames: the live folder moves
+   * {@code aside} first, so a crash between them loses nothing (the old version waits there, the new one where it
+   * was written).
+   */
+  public static void swapIn(FileSystem fs, Path staged, Path live, Path aside) throws IOException {
+    if (fs.exists(live)) {
+      fs.mkdirs(aside.getParent());
+      rename(fs, live, aside);
+    }
+    fs.mkdirs(live.getParent());
+    rename(fs, staged, live);
   }
 
   private static void rename(FileSystem fs, Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package io.plusk.jobs.perks;
 import static org.apache.spark.sql.functions.col;
 
 import io.plusk.common.schema.Tables;
+import io.plusk.jobs.io.DateStaging;
 import io.plusk.jobs.io.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,10 +84,9 @@ public final class PerkRecipients {
     try {
       Path target = new Path(folder);
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(target, true);
-      if (!fs.rename(new Path(staging), target)) {
-        throw new IOException("rename " + staging + " -> " + folder + " failed");
-      }
+      Path aside = new Path(staging + "-replaced");
+      DateStaging.swapIn(fs, new Path(staging), target, aside);
+      fs.delete(aside, true);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot record recipients of campaign " + campaign, e);
     }
