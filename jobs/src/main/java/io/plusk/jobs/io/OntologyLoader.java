@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
@@ -23,11 +24,19 @@ public final class OntologyLoader {
     if (location.startsWith("classpath:")) {
       return OntologyFormat.readClasspath(location.substring("classpath:".length()));
     }
-    Path file = new Path(location.endsWith(".tsv") ? location : location + "/" + OntologyFormat.TOPICS_FILE);
-    try (FSDataInputStream in = file.getFileSystem(hadoop).open(file)) {
-      return OntologyFormat.read(new InputStreamReader(in, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read ontology " + file + ": " + e.getMessage(), e);
+    if (location.endsWith(".tsv")) {
+      Path file = new Path(location);
+      try (FSDataInputStream in = file.getFileSystem(hadoop).open(file)) {
+        return OntologyFormat.read(new InputStreamReader(in, StandardCharsets.UTF_8), file.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read ontology " + file + ": " + e.getMessage(), e);
+      }
     }
+    Path dir = new Path(location);
+    return OntologyFormat.readFolder(name -> {
+      Path file = new Path(dir, name);
+      FileSystem fs = file.getFileSystem(hadoop);
+      return fs.exists(file) ? fs.open(file) : null;
+    }, dir.toString());
   }
 }

@@ -115,14 +115,14 @@ public final class PluskConfig implements Serializable {
         c.getString("corenlp.annotators"),
         c.getString("corenlp.ner-model"),
         c.getInt("max-ngram"),
-        c.getDouble("method-confidence.alias"),
-        c.getDouble("method-confidence.hashtag"),
-        c.getDouble("method-confidence.handle"),
+        c.getDouble("prior.hand"),
+        c.getDouble("prior.hand-ambiguous"),
+        c.getDouble("prior.lower-case-name-factor"),
+        c.getDouble("context-weight"),
+        c.getDouble("link-threshold"),
+        c.getDouble("link-margin"),
         c.getDouble("ner-bonus"),
-        c.getDouble("context-bonus"),
-        c.getDouble("context-cap"),
-        c.getInt("ambiguous-min-context"),
-        c.getInt("ambiguous-margin"),
+        c.getDouble("entity-topic-factor"),
         c.getDouble("min-confidence"),
         c.getDouble("rollup-damping"),
         c.getDouble("rollup-min-confidence"),
@@ -180,14 +180,14 @@ public final class PluskConfig implements Serializable {
       String annotators,
       String nerModel,
       int maxNgram,
-      double aliasConfidence,
-      double hashtagConfidence,
-      double handleConfidence,
+      double handPrior,
+      double handAmbiguousPrior,
+      double lowerCaseNameFactor,
+      double contextWeight,
+      double linkThreshold,
+      double linkMargin,
       double nerBonus,
-      double contextBonus,
-      double contextCap,
-      int ambiguousMinContext,
-      int ambiguousMargin,
+      double entityTopicFactor,
       double minConfidence,
       double rollupDamping,
       double rollupMinConfidence,
@@ -196,9 +196,9 @@ public final class PluskConfig implements Serializable {
       implements Serializable {
     /** The same settings with the candidate pre-scan on or off (benchmarks and the scan's own test). */
     public LinkingSettings withCandidateScan(boolean on) {
-      return new LinkingSettings(annotators, nerModel, maxNgram, aliasConfidence, hashtagConfidence,
-          handleConfidence, nerBonus, contextBonus, contextCap, ambiguousMinContext, ambiguousMargin, minConfidence,
-          rollupDamping, rollupMinConfidence, on, annotationCacheEntries);
+      return new LinkingSettings(annotators, nerModel, maxNgram, handPrior, handAmbiguousPrior, lowerCaseNameFactor,
+          contextWeight, linkThreshold, linkMargin, nerBonus, entityTopicFactor, minConfidence, rollupDamping,
+          rollupMinConfidence, on, annotationCacheEntries);
     }
   }
 

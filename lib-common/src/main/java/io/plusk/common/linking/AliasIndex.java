@@ -4,78 +4,153 @@ import io.plusk.common.ontology.Alias;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every way the ontology names a topic, keyed for lookup: word sequences (lower case, single spaces), compact forms
- * for hashtags ("minnesotatwins"), and @handles. A topic's display name is always one of its aliases.
+ * for hashtags ("minnesotatwins"), and @handles. Under one key, one {@link Entry} per topic gathers what the
+ * ontology says of that name for it: a hand-written alias (perhaps ambiguous, perhaps capitalised) and the link
+ * priors of its data-derived forms, case kept ("Twins" 0.47, but no "twins").
  */
 public final class AliasIndex {
   /**
-   * A topic reachable through an alias; {@code ambiguous} when the ontology marked that alias with {@code ~};
-   * {@code capitalised} when the ontology writes it with a capital (a name: "Twins", not "twins").
+   * A topic reachable through a key. {@code hand}: topics.tsv lists the name; {@code ambiguous}: marked {@code ~};
+   * {@code capitalised}: the hand-written alias has a capital (a name: "Twins", not "twins"). {@code priors}: the
+   * data-derived forms of this key for the topic, exact form → P(topic | form); {@code origin}: the strongest
+   * origin among them (ENTITY when the topic only lists the name among its entities'), HAND when there are none.
    */
-  public record Entry(String topicId, boolean ambiguous, boolean capitalised) {
-    public Entry(String topicId, boolean ambiguous) {
-      this(topicId, ambiguous, false);
+  public record Entry(String topicId, boolean hand, boolean ambiguous, boolean capitalised, Alias.Origin origin,
+                      Map<String, Double> priors) {
+    public boolean hasData() {
+      return !priors.isEmpty();
+    }
+
+    /** A name the topic holds only because Klout listed an entity of that name under it. */
+    public boolean entityOnly() {
+      return !hand && origin == Alias.Origin.ENTITY;
+    }
+
+    /** The highest prior among forms with a capital / all in lower case (NaN when there is none). */
+    double bestPrior(boolean withCapital) {
+      double best = Double.NaN;
+      for (Map.Entry<String, Double> p : priors.entrySet()) {
+        if (hasUpperCase(p.getKey()) == withCapital && !(p.getValue() <= best)) {
+          best = p.getValue();
+        }
+      }
+      return best;
+    }
+
+    double bestPrior() {
+      double best = Double.NaN;
+      for (double p : priors.values()) {
+        if (!(p <= best)) {
+          best = p;
+        }
+      }
+      return best;
     }
   }
 
   private final Map<String, List<Entry>> words = new HashMap<>();
   private final Map<String, List<Entry>> compact = new HashMap<>();
   private final Map<String, List<Entry>> handles = new HashMap<>();
-  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
+  private final Set<String> firstWords = new HashSet<>();
+  private final Map<String, Double> otherSenses;
   private int maxTokens = 1;
 
   public AliasIndex(Ontology ontology) {
+    this.otherSenses = ontology.otherSensePriors();
     for (Topic t : ontology.topics()) {
-      // The display name is an alias too, unless the ontology lists the same words itself (perhaps as ambiguous).
-      boolean nameListed = t.aliases().stream()
-          .anyMatch(a -> a.kind() == Alias.Kind.WORDS && a.normalized().equals(normalize(t.name())));
-      if (!nameListed) {
-        addWords(t.name(), new Entry(t.id(), false));
+      // The display name is a name of the topic: from data where the ontology has surface forms, else as written.
+      boolean nameKnown = t.aliases().stream().anyMatch(a -> a.kind() == Alias.Kind.WORDS
+          && (a.origin() == Alias.Origin.NAME || a.origin() == Alias.Origin.HAND
+              && a.normalized().equals(normalize(t.name()))));
+      if (!nameKnown) {
+        addWords(t.name(), t.id(), new Alias(t.name(), Alias.Kind.WORDS, false));
       }
       for (Alias a : t.aliases()) {
-        Entry e = new Entry(t.id(), a.ambiguous(), !a.text().equals(a.text().toLowerCase(Locale.ROOT)));
         switch (a.kind()) {
-          case WORDS -> addWords(a.text(), e);
-          case HASHTAG -> add(compact, compactKey(a.text()), e);
-          case HANDLE -> add(handles, a.normalized(), e);
+          case WORDS -> addWords(a.text(), t.id(), a);
+          case HASHTAG -> add(compact, compactKey(a.text()), t.id(), a);
+          case HANDLE -> add(handles, a.normalized(), t.id(), a);
         }
       }
     }
+    freeze(words);
+    freeze(compact);
+    freeze(handles);
   }
 
-  private void addWords(String text, Entry e) {
+  private void addWords(String text, String topicId, Alias alias) {
     String key = normalize(text);
     if (key.isEmpty()) {
       return;
     }
-    add(words, key, e);
-    add(compact, compactKey(text), e);
+    add(words, key, topicId, alias);
+    add(compact, compactKey(text), topicId, alias);
     firstWords.add(key.split(" ", 2)[0]);
     maxTokens = Math.max(maxTokens, key.split(" ").length);
   }
 
-  private static void add(Map<String, List<Entry>> map, String key, Entry e) {
+  private static void add(Map<String, List<Entry>> map, String key, String topicId, Alias a) {
     if (key.isEmpty()) {
       return;
     }
     List<Entry> list = map.computeIfAbsent(key, k -> new ArrayList<>(1));
+    int at = -1;
     for (int i = 0; i < list.size(); i++) {
-      Entry old = list.get(i);
-      if (old.topicId().equals(e.topicId())) {
-        // An unambiguous alias of a topic wins over an ambiguous one with the same text.
-        if (old.ambiguous() && !e.ambiguous()) {
-          list.set(i, e);
-        }
-        return;
+      if (list.get(i).topicId().equals(topicId)) {
+        at = i;
       }
     }
-    list.add(e);
+    Entry old = at >= 0 ? list.get(at) : new Entry(topicId, false, false, false, Alias.Origin.HAND, Map.of());
+    Entry merged;
+    if (a.origin() == Alias.Origin.HAND) {
+      boolean capitalised = hasUpperCase(a.text());
+      // An unambiguous hand alias of a topic wins over an ambiguous one with the same text.
+      boolean ambiguous = old.hand() ? old.ambiguous() && a.ambiguous() : a.ambiguous();
+      merged = new Entry(topicId, true, ambiguous, old.hand() ? old.capitalised() || capitalised : capitalised,
+          old.origin(), old.priors());
+    } else {
+      Map<String, Double> priors = new HashMap<>(old.priors());
+      priors.merge(a.kind() == Alias.Kind.WORDS ? a.text().replaceAll("\\s+", " ").strip() : a.text(), a.prior(),
+          Math::max);
+      Alias.Origin origin = old.priors().isEmpty() || a.origin().ordinal() < old.origin().ordinal() ? a.origin()
+          : old.origin();
+      merged = new Entry(topicId, old.hand(), old.ambiguous(), old.capitalised(), origin, priors);
+    }
+    if (at >= 0) {
+      list.set(at, merged);
+    } else {
+      list.add(merged);
+    }
+  }
+
+  private static void freeze(Map<String, List<Entry>> map) {
+    map.replaceAll((k, list) -> {
+      List<Entry> frozen = new ArrayList<>(list.size());
+      for (Entry e : list) {
+        frozen.add(new Entry(e.topicId(), e.hand(), e.ambiguous(), e.capitalised(), e.origin(),
+            e.priors().isEmpty() ? Map.of() : Map.copyOf(e.priors())));
+      }
+      return Collections.unmodifiableList(frozen);
+    });
+  }
+
+  static boolean hasUpperCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -105,6 +180,12 @@ public final class AliasIndex {
 
   public List<Entry> handle(String handle) {
     return handles.getOrDefault(handle.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /** The prior of the most common meaning of this exact form when that meaning is no topic; NaN when none. */
+  public double otherSensePrior(String exactForm) {
+    Double p = otherSenses.get(exactForm);
+    return p == null ? Double.NaN : p;
   }
 
   /** Whether some word alias starts with this (lower-case) word. */

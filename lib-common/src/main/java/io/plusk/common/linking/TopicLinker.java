@@ -39,14 +39,14 @@ public final class TopicLinker {
     return ontology;
   }
 
-  /** A span of the post that names one or more candidate topics. */
-  private record Match(String matchedText, String method, List<AliasIndex.Entry> entries, Set<String> spanWords,
-                       boolean namedEntity, Boolean capitalisedUse) {
-    Match(String matchedText, String method, List<AliasIndex.Entry> entries, Set<String> spanWords,
-          boolean namedEntity) {
-      this(matchedText, method, entries, spanWords, namedEntity, null);
-    }
-
+  /**
+   * A span of the post that names one or more candidate topics. {@code written}: the span as written (case kept,
+   * single spaces), the key of the exact-form priors. {@code capitalisedUse}: whether the span starts with a capital
+   * inside a mixed-case sentence; null where case says nothing (sentence start, one-case text, hashtags, handles).
+   */
+  private record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
+                       Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
+                       boolean commonWordUse) {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -90,21 +90,22 @@ public final class TopicLinker {
     for (String tag : tags) {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
-        matches.add(new Match("#" + tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false));
+        matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
+            false, false));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
-        matches.add(new Match("@" + handle, "handle", entries, Set.of(), false));
+        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false));
       }
     }
 
-    // Topics named without ambiguity, and their ancestors below the super-topics, are context for the rest.
+    // Topics named without doubt, and their ancestors below the super-topics, are context for the rest.
     Set<String> neighbourhood = new HashSet<>();
     for (Match m : matches) {
-      if (!m.ambiguous()) {
-        String id = m.entries().get(0).topicId();
+      String id = clearTopic(m);
+      if (id != null) {
         neighbourhood.add(id);
         ontology.ancestors(id).keySet().stream().filter(a -> ontology.level(a) > 1).forEach(neighbourhood::add);
       }
@@ -112,8 +113,8 @@ public final class TopicLinker {
 
     Map<String, TopicLink> best = new LinkedHashMap<>();
     for (Match m : matches) {
-      TopicLink link = decide(m, contextVocabulary, lowerText, neighbourhood, authorTopicIds);
-      if (link != null) {
+      for (TopicLink decided : decide(m, contextVocabulary, lowerText, neighbourhood, authorTopicIds)) {
+        TopicLink link = decided;
         double w = feedback.weight(link.matchedText(), link.topicId());
         if (w < 1.0) {
           List<String> terms = new ArrayList<>(link.contextTerms());
@@ -121,9 +122,9 @@ public final class TopicLinker {
           link = new TopicLink(link.topicId(), round(link.confidence() * w), link.method(), link.matchedText(), terms,
               null);
         }
-      }
-      if (link != null && link.confidence() >= settings.minConfidence()) {
-        best.merge(link.topicId(), link, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+        if (link.confidence() >= settings.minConfidence()) {
+          best.merge(link.topicId(), link, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+        }
       }
     }
     return rollUp(best);
@@ -158,10 +159,12 @@ public final class TopicLinker {
         List<AnnotatedToken> span = tokens.subList(i, i + n);
         String surface = AliasIndex.normalize(join(span, false));
         List<AliasIndex.Entry> entries = index.words(surface);
+        String written = join(span, false);
         if (entries.isEmpty()) {
           // Names are not inflected: "heating" may be the lemma "heat", but it is not the Miami Heat.
-          entries = index.words(AliasIndex.normalize(join(span, true))).stream()
-              .filter(e -> !e.capitalised()).toList();
+          written = join(span, true);
+          entries = index.words(AliasIndex.normalize(written)).stream()
+              .filter(e -> e.hand() ? !e.capitalised() : !Double.isNaN(e.bestPrior(false))).toList();
         }
         if (!entries.isEmpty()) {
           Set<String> spanWords = new HashSet<>();
@@ -176,8 +179,11 @@ public final class TopicLinker {
           String first = span.get(0).word();
           Boolean capitalised = !caseInformative || sentenceStart || first.isEmpty() ? null
               : Character.isUpperCase(first.charAt(0));
-          out.add(new Match(join(span, false), entity ? "alias+ner" : "alias", entries, spanWords, entity,
-              capitalised));
+          // One lower-case word used as a verb, adjective or the like ("watch it live") is not a name of anything.
+          boolean commonWordUse = n == 1 && !entity && !AliasIndex.hasUpperCase(first)
+              && (span.get(0).pos() == null || !span.get(0).pos().startsWith("NN"));
+          out.add(new Match(join(span, false), written, entity ? "alias+ner" : "alias", entries, spanWords, entity,
+              capitalised, caseInformative, commonWordUse));
           matchedLength = n;
         }
       }
@@ -210,68 +216,200 @@ public final class TopicLinker {
     return sb.toString();
   }
 
-  private TopicLink decide(Match m, Set<String> vocabulary, String lowerText, Set<String> neighbourhood,
-                           Set<String> authorTopicIds) {
-    record Scored(String topicId, List<String> terms, int hits) {}
-    List<Scored> scored = new ArrayList<>();
+  /** The topic a span names beyond doubt (a strong prior and no rival), or null. */
+  private String clearTopic(Match m) {
+    String best = null;
+    double top = 0;
+    double second = 0;
     for (AliasIndex.Entry e : m.entries()) {
-      Topic topic = ontology.byId(e.topicId()).orElseThrow();
-      List<String> terms = new ArrayList<>();
-      for (String w : topic.contextWords()) {
-        boolean found = w.indexOf(' ') >= 0 ? lowerText.contains(" " + w + " ") : vocabulary.contains(w);
-        if (found && !m.spanWords().contains(w)) {
-          terms.add(w);
-        }
+      if (e.entityOnly()) {
+        continue;
       }
-      int hits = terms.size();
-      if (neighbourhood.contains(topic.id()) && m.ambiguous()) {
-        hits++;
-        terms.add("topic:" + topic.slug());
-      } else if (m.ambiguous()) {
-        for (String ancestor : ontology.ancestors(topic.id()).keySet()) {
-          if (neighbourhood.contains(ancestor)) {
-            hits++;
-            terms.add("topic:" + ontology.byId(ancestor).map(Topic::slug).orElse(ancestor));
-            break;
-          }
-        }
-      }
-      if (m.ambiguous() && m.capitalisedUse() != null) {
-        if (e.capitalised() == m.capitalisedUse()
-            && m.entries().stream().anyMatch(other -> other.capitalised() != e.capitalised())) {
-          hits++;
-          terms.add(e.capitalised() ? "case:name" : "case:common");
-        } else if (e.capitalised() && !m.capitalisedUse()) {
-          // A name written in lower case inside a mixed-case sentence is probably the common word.
-          hits--;
-        }
-      }
-      if (m.ambiguous() && authorTopicIds.contains(topic.id())) {
-        hits++;
-        terms.add("author:" + topic.slug());
-      }
-      scored.add(new Scored(topic.id(), terms, hits));
-    }
-    scored.sort(Comparator.comparingInt(Scored::hits).reversed().thenComparing(Scored::topicId));
-    Scored top = scored.get(0);
-    if (m.ambiguous()) {
-      if (top.hits() < settings.ambiguousMinContext()) {
-        return null;
-      }
-      if (scored.size() > 1 && top.hits() - scored.get(1).hits() < settings.ambiguousMargin()) {
-        return null;
+      double p = prior(m, e);
+      if (p > top) {
+        second = top;
+        top = p;
+        best = e.topicId();
+      } else if (p > second) {
+        second = p;
       }
     }
-    double base = switch (m.method()) {
-      case "hashtag" -> settings.hashtagConfidence();
-      case "handle" -> settings.handleConfidence();
-      default -> settings.aliasConfidence();
-    };
-    double confidence = base + (m.namedEntity() ? settings.nerBonus() : 0.0)
-        + Math.min(settings.contextCap(), settings.contextBonus() * top.hits());
-    return new TopicLink(top.topicId(), round(Math.min(1.0, confidence)), m.method(), m.matchedText(), top.terms(),
-        null);
+    double other = otherSense(m);
+    return top >= CLEAR_PRIOR && second < CLEAR_RIVAL && !(other >= CLEAR_RIVAL) ? best : null;
   }
+
+  private static final double CLEAR_PRIOR = 0.75;
+  private static final double CLEAR_RIVAL = 0.3;
+
+  /**
+   * P(topic | the span as written): the hand-written alias's fixed prior, or the data-derived forms' link prior for
+   * the span in the case it is written; a name known only with capitals but written in lower case in a mixed-case
+   * post keeps a share of its prior, less where the lower-case form mostly means something else.
+   */
+  private double prior(Match m, AliasIndex.Entry e) {
+    double hand = !e.hand() ? 0 : e.ambiguous() ? settings.handAmbiguousPrior() : settings.handPrior();
+    if (!e.hasData() || m.commonWordUse()) {
+      return hand;
+    }
+    double data;
+    Double exact = e.priors().get(m.written());
+    if (exact != null) {
+      data = exact;
+    } else if (!m.caseInformative() || m.method().equals("hashtag") || m.method().equals("handle")) {
+      data = e.bestPrior();
+    } else if (!AliasIndex.hasUpperCase(m.written())) {
+      double lower = e.bestPrior(false);
+      if (!Double.isNaN(lower)) {
+        data = lower;
+      } else {
+        double other = index.otherSensePrior(m.written());
+        data = e.bestPrior(true) * settings.lowerCaseNameFactor() * (Double.isNaN(other) ? 1.0 : 1.0 - other);
+      }
+    } else {
+      double cap = e.bestPrior(true);
+      data = Double.isNaN(cap) ? e.bestPrior(false) : cap;
+    }
+    return Math.max(hand, Double.isNaN(data) ? 0 : data);
+  }
+
+  /** The prior of the span's most common sense when that sense is no topic ("twins" → Twin); NaN when none. */
+  private double otherSense(Match m) {
+    if (m.method().equals("handle") || m.method().equals("hashtag")) {
+      return Double.NaN;
+    }
+    double other = index.otherSensePrior(m.written());
+    if (!m.caseInformative()) {
+      String w = m.written();
+      other = maxOf(other, index.otherSensePrior(w.toLowerCase(Locale.ROOT)));
+      other = maxOf(other, index.otherSensePrior(w.isEmpty() ? w
+          : Character.toUpperCase(w.charAt(0)) + w.substring(1).toLowerCase(Locale.ROOT)));
+    }
+    return other;
+  }
+
+  private static double maxOf(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+  }
+
+  private record Scored(AliasIndex.Entry entry, List<String> terms, double score) {}
+
+  /**
+   * Decides a span: each candidate topic scores its prior plus context (its context words in the post, a topic of
+   * the post at or under it, the author's recent topics, case for hand-written names, NER for names); the best
+   * links when it reaches the threshold and beats both the runner-up and, for a topic known only from data, the
+   * form's most common sense that is no topic. Topics that merely list the name among their entities' names are
+   * not rivals: they are linked beside the winner (or decide among themselves when nothing else names the span).
+   */
+  private List<TopicLink> decide(Match m, Set<String> vocabulary, String lowerText, Set<String> neighbourhood,
+                                 Set<String> authorTopicIds) {
+    List<Scored> subjects = new ArrayList<>();
+    List<Scored> everyday = new ArrayList<>();
+    List<Scored> entities = new ArrayList<>();
+    for (AliasIndex.Entry e : m.entries()) {
+      Scored s = score(m, e, vocabulary, lowerText, neighbourhood, authorTopicIds);
+      if (ontology.byId(e.topicId()).orElseThrow().everyday()) {
+        everyday.add(s);
+      } else {
+        (e.entityOnly() ? entities : subjects).add(s);
+      }
+    }
+    Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> s.entry().topicId());
+    subjects.sort(byScore);
+    everyday.sort(byScore);
+    entities.sort(byScore);
+    double otherSense = otherSense(m);
+    List<TopicLink> out = new ArrayList<>();
+    Scored winner = pick(subjects, otherSense);
+    if (winner != null) {
+      out.add(link(m, winner, 1.0));
+      for (Scored e : entities) {
+        out.add(link(m, e, settings.entityTopicFactor()));
+      }
+    } else {
+      Scored entityWinner = pick(entities, otherSense);
+      if (entityWinner != null) {
+        out.add(link(m, entityWinner, 1.0));
+      }
+    }
+    // Conversation topics label what a post is like; they are no rival sense of a name ("Minecraft" is the game
+    // and gaming talk), so they are decided among themselves.
+    Scored talk = pick(everyday, Double.NaN);
+    if (talk != null) {
+      out.add(link(m, talk, 1.0));
+    }
+    return out;
+  }
+
+  private Scored pick(List<Scored> sorted, double otherSense) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    Scored top = sorted.get(0);
+    if (top.score() < settings.linkThreshold()) {
+      return null;
+    }
+    if (sorted.size() > 1 && top.score() - sorted.get(1).score() < settings.linkMargin()) {
+      return null;
+    }
+    if (!top.entry().hand() && !Double.isNaN(otherSense) && top.score() - otherSense < settings.linkMargin()) {
+      return null;
+    }
+    return top;
+  }
+
+  private TopicLink link(Match m, Scored s, double factor) {
+    String method = s.entry().entityOnly() && factor < 1.0 ? "entity" : m.method();
+    return new TopicLink(s.entry().topicId(), round(Math.min(1.0, s.score()) * factor), method, m.matchedText(),
+        s.terms(), null);
+  }
+
+  private Scored score(Match m, AliasIndex.Entry e, Set<String> vocabulary, String lowerText,
+                       Set<String> neighbourhood, Set<String> authorTopicIds) {
+    Topic topic = ontology.byId(e.topicId()).orElseThrow();
+    List<String> terms = new ArrayList<>();
+    for (String w : topic.contextWords()) {
+      boolean found = w.indexOf(' ') >= 0 ? lowerText.contains(" " + w + " ") : vocabulary.contains(w);
+      if (found && !m.spanWords().contains(w)) {
+        terms.add(w);
+      }
+    }
+    int hits = Math.min(terms.size(), MAX_CONTEXT_WORD_HITS);
+    if (neighbourhood.contains(topic.id()) && m.ambiguous()) {
+      hits++;
+      terms.add("topic:" + topic.slug());
+    } else {
+      for (String ancestor : ontology.ancestors(topic.id()).keySet()) {
+        if (neighbourhood.contains(ancestor)) {
+          hits++;
+          terms.add("topic:" + ontology.byId(ancestor).map(Topic::slug).orElse(ancestor));
+          break;
+        }
+      }
+    }
+    if (e.hand() && m.ambiguous() && m.capitalisedUse() != null) {
+      if (e.capitalised() == m.capitalisedUse()
+          && m.entries().stream().anyMatch(other -> other.hand() && other.capitalised() != e.capitalised())) {
+        hits++;
+        terms.add(e.capitalised() ? "case:name" : "case:common");
+      } else if (e.capitalised() && !m.capitalisedUse()) {
+        // A name written in lower case inside a mixed-case sentence is probably the common word.
+        hits--;
+      }
+    }
+    if (authorTopicIds.contains(topic.id())) {
+      hits++;
+      terms.add("author:" + topic.slug());
+    }
+    double score = prior(m, e) + settings.contextWeight() * hits;
+    if (m.namedEntity() && e.hasData() && !Double.isNaN(e.bestPrior(true))) {
+      score += settings.nerBonus();
+    }
+    return new Scored(e, terms, score);
+  }
+
+  /** More context words add less: three say all they can. */
+  private static final int MAX_CONTEXT_WORD_HITS = 3;
 
   private List<TopicLink> rollUp(Map<String, TopicLink> direct) {
     Map<String, TopicLink> all = new LinkedHashMap<>(direct);

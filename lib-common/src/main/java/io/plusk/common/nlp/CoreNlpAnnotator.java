@@ -38,7 +38,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     p.setProperty("ner.applyNumericClassifiers", "false");
     p.setProperty("ner.applyFineGrained", "false");
     p.setProperty("ner.buildEntityMentions", "false");
-    p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+    // Hyphenated names stay one token ("Jay-Z", "T-Mobile", "walk-off"), as the ontology writes them.
+    p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false,splitHyphenated=false");
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
     return p;
   }

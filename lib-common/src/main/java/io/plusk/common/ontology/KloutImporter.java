@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Converts Klout's published ontology (topics.csv, edges.csv, entity_topic_labels.csv; CC BY 3.0) into plusk's
  * format. The synthetic root {@code 0 _ROOT_} is dropped, so Klout's 16 "-super" topics become top-level topics;
- * display names and the positive entity labels become aliases; the words of a topic's ancestors become its context
+ * Wikidata ids are kept; the names of positively labelled entities become {@code ENTITY} surface forms (evidence
+ * for the topic, not a sense of the name: {@code TopicLinker} lets a topic named by its own name win); the words of a topic's ancestors become its context
  * words, which is what lets "Twins" near "baseball" pick the Minnesota Twins.
  */
 public final class KloutImporter {
@@ -56,10 +57,12 @@ public final class KloutImporter {
       List<Alias> aliases = new ArrayList<>();
       for (String name : entityNames.getOrDefault(r[0], Set.of())) {
         if (!name.equalsIgnoreCase(r[2]) && !name.isBlank() && name.length() <= 60) {
-          aliases.add(new Alias(name.replace('|', '/').replace('\t', ' '), Alias.Kind.WORDS, false));
+          aliases.add(io.plusk.common.ontology.build.SurfaceFormMiner.entityForm(
+              name.replace('|', '/').replace('\t', ' ')));
         }
       }
-      draft.add(new Topic(r[0], r[1], r[2], parents.getOrDefault(r[0], List.of()), aliases, Set.of()));
+      draft.add(new Topic(r[0], r[1], r[2], parents.getOrDefault(r[0], List.of()), aliases, Set.of(),
+          Topic.Kind.SUBJECT, r.length > 3 ? r[3].strip() : ""));
     }
     Ontology structure = new Ontology(source, draft);
     List<Topic> withContext = new ArrayList<>();
@@ -75,7 +78,8 @@ public final class KloutImporter {
           }
         }
       }
-      withContext.add(new Topic(t.id(), t.slug(), t.name(), t.parentIds(), t.aliases(), context));
+      withContext.add(new Topic(t.id(), t.slug(), t.name(), t.parentIds(), t.aliases(), context, t.kind(),
+          t.wikidataId()));
     }
     return new Ontology(source, withContext);
   }

@@ -24,9 +24,21 @@ public final class Ontology implements Serializable {
   private final Map<String, Topic> byLowerName;
   private final Map<String, List<String>> childrenIds;
   private final Map<String, Integer> levels;
+  private final Map<String, String> legacySlugs;
+  private final Map<String, Double> otherSensePriors;
 
   Ontology(String source, List<Topic> topics) {
+    this(source, topics, Map.of(), Map.of());
+  }
+
+  /**
+   * @param legacySlugs      slugs of an earlier ontology → today's slug, so old dumps and saved names resolve
+   * @param otherSensePriors exact forms whose most common meaning is no topic, with that meaning's prior
+   */
+  Ontology(String source, List<Topic> topics, Map<String, String> legacySlugs, Map<String, Double> otherSensePriors) {
     this.source = source;
+    this.legacySlugs = Map.copyOf(legacySlugs);
+    this.otherSensePriors = new HashMap<>(otherSensePriors);
     this.byId = new LinkedHashMap<>();
     this.bySlug = new HashMap<>();
     this.byLowerName = new HashMap<>();
@@ -99,7 +111,21 @@ public final class Ontology implements Serializable {
     if (t == null) {
       t = byLowerName.get(s.toLowerCase(Locale.ROOT));
     }
+    if (t == null) {
+      String renamed = legacySlugs.get(s.toLowerCase(Locale.ROOT));
+      t = renamed == null ? null : bySlug.get(renamed);
+    }
     return Optional.ofNullable(t);
+  }
+
+  /** Forms (exact case) whose most common meaning is no topic of this ontology, with that meaning's prior. */
+  public Map<String, Double> otherSensePriors() {
+    return Collections.unmodifiableMap(otherSensePriors);
+  }
+
+  /** Slugs of the earlier default ontology and what they are called now (docs/ontology.md). */
+  public Map<String, String> legacySlugs() {
+    return legacySlugs;
   }
 
   public Topic require(String idSlugOrName) {
