@@ -47,6 +47,22 @@ public final class AliasIndex {
       return best;
     }
 
+    /**
+     * The highest prior among forms with a capital that could be written as {@code written}: an acronym ("IT",
+     * "SAT") is not the word written with a capital ("It", "Sat"); NaN when there is none.
+     */
+    double bestCapitalisedPriorFor(String written) {
+      boolean writtenAcronym = isAcronym(written);
+      double best = Double.NaN;
+      for (Map.Entry<String, Double> p : priors.entrySet()) {
+        String form = p.getKey();
+        if (hasUpperCase(form) && (writtenAcronym || !isAcronym(form)) && !(p.getValue() <= best)) {
+          best = p.getValue();
+        }
+      }
+      return best;
+    }
+
     double bestPrior() {
       double best = Double.NaN;
       for (double p : priors.values()) {
@@ -142,6 +158,21 @@ public final class AliasIndex {
       }
       return Collections.unmodifiableList(frozen);
     });
+  }
+
+  /** Two or more letters, all capitals ("IBM", "NFL"). */
+  static boolean isAcronym(String s) {
+    int letters = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
+        letters++;
+      }
+    }
+    return letters >= 2;
   }
 
   static boolean hasUpperCase(String s) {

@@ -266,8 +266,15 @@ public final class TopicLinker {
         data = e.bestPrior(true) * settings.lowerCaseNameFactor() * (Double.isNaN(other) ? 1.0 : 1.0 - other);
       }
     } else {
-      double cap = e.bestPrior(true);
-      data = Double.isNaN(cap) ? e.bestPrior(false) : cap;
+      double cap = e.bestCapitalisedPriorFor(m.written());
+      data = Double.isNaN(cap) && !AliasIndex.isAcronym(m.written()) ? e.bestPrior(false) : cap;
+    }
+    if (exact != null && AliasIndex.hasUpperCase(m.written())
+        && (Boolean.TRUE.equals(m.capitalisedUse()) || m.namedEntity())) {
+      // The form as written most often means this topic (the dictionary keeps each form's most common article
+      // only), and it is used as a name: the most likely reading, even where the name has many other senses
+      // ("Amazon" 0.29: the river, the rainforest, the myth... each rarer).
+      data = Math.max(data, settings.linkThreshold());
     }
     return Math.max(hand, Double.isNaN(data) ? 0 : data);
   }
@@ -305,12 +312,17 @@ public final class TopicLinker {
     List<Scored> subjects = new ArrayList<>();
     List<Scored> everyday = new ArrayList<>();
     List<Scored> entities = new ArrayList<>();
+    boolean namedByData = m.entries().stream().anyMatch(e -> namesItsTopic(m, e));
     for (AliasIndex.Entry e : m.entries()) {
       Scored s = score(m, e, vocabulary, lowerText, neighbourhood, authorTopicIds);
       if (ontology.byId(e.topicId()).orElseThrow().everyday()) {
         everyday.add(s);
+      } else if (e.entityOnly() || namedByData && listsTheName(e)) {
+        // A topic that merely lists the name (Klout's entity labels, or a plain hand-written alias such as
+        // "ipad" under Apple) goes beside the topic the name is, not against it.
+        entities.add(s);
       } else {
-        (e.entityOnly() ? entities : subjects).add(s);
+        subjects.add(s);
       }
     }
     Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score).reversed()
@@ -339,6 +351,24 @@ public final class TopicLinker {
       out.add(link(m, talk, 1.0));
     }
     return out;
+  }
+
+  /** The span is this topic's own name: its display name, or a form that data says mostly means it. */
+  private boolean namesItsTopic(Match m, AliasIndex.Entry e) {
+    if (!e.hasData() || e.entityOnly()) {
+      return false;
+    }
+    Double exact = e.priors().get(m.written());
+    return exact != null && exact >= NAMED_BY_DATA_PRIOR
+        || AliasIndex.normalize(ontology.byId(e.topicId()).orElseThrow().name()).equals(AliasIndex.normalize(
+            m.written()));
+  }
+
+  private static final double NAMED_BY_DATA_PRIOR = 0.5;
+
+  /** A plain hand-written alias with no data behind it: the curator's "this name belongs here". */
+  private static boolean listsTheName(AliasIndex.Entry e) {
+    return e.hand() && !e.ambiguous() && !e.hasData();
   }
 
   private Scored pick(List<Scored> sorted, double otherSense) {

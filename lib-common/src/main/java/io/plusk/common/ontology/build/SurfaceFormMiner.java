@@ -158,19 +158,26 @@ public final class SurfaceFormMiner {
 
     // Pass 3: where a topic's form, in some case, most often means an article that is no topic ("twins" → Twin,
     // "sting" → Stinger), that other sense and its prior: the linker weighs the topic against it.
-    Set<String> keys = new HashSet<>();
-    for (Found f : out.values()) {
-      for (Alias a : f.forms().values()) {
+    // Per key, the names of the articles of the topics that hold it: another article of the same name
+    // ("Jurassic Park (film)" beside the franchise's "Jurassic Park") is the same subject, no other sense.
+    Map<String, Set<String>> keys = new HashMap<>();
+    for (Map.Entry<String, Found> f : out.entrySet()) {
+      String title = f.getValue().title();
+      for (Alias a : f.getValue().forms().values()) {
         if (a.kind() == Alias.Kind.WORDS) {
-          keys.add(a.normalized());
+          Set<String> bases = keys.computeIfAbsent(a.normalized(), k -> new HashSet<>());
+          if (title != null) {
+            bases.add(Names.compact(Names.titleBase(title)));
+          }
         }
       }
     }
     Set<String> topicTitles = topicsOfTitle.keySet();
     Map<String, Double> otherSenses = new java.util.TreeMap<>();
     dictionary.scan((mention, title, prior) -> {
-      if (prior >= MIN_OTHER_SENSE_PRIOR && !topicTitles.contains(title)
-          && keys.contains(mention.toLowerCase(Locale.ROOT)) && cleanForm(mention) != null
+      Set<String> bases = prior >= MIN_OTHER_SENSE_PRIOR && !topicTitles.contains(title)
+          ? keys.get(mention.toLowerCase(Locale.ROOT)) : null;
+      if (bases != null && !bases.contains(Names.compact(Names.titleBase(title))) && cleanForm(mention) != null
           && plausible(mention, Names.titleBase(title), Names.titleBase(title))) {
         otherSenses.merge(mention, round(prior), Math::max);
       }
