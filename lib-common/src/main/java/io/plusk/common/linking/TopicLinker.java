@@ -101,18 +101,27 @@ public final class TopicLinker {
       }
     }
 
-    // Topics named without doubt, and their ancestors below the super-topics, are context for the rest.
-    Set<String> neighbourhood = new HashSet<>();
+    // Topics named without doubt, and their ancestors below the super-topics, are context for the other spans.
+    List<Set<String>> namedBy = new ArrayList<>(matches.size());
     for (Match m : matches) {
+      Set<String> named = new HashSet<>();
       String id = clearTopic(m);
       if (id != null) {
-        neighbourhood.add(id);
-        ontology.ancestors(id).keySet().stream().filter(a -> ontology.level(a) > 1).forEach(neighbourhood::add);
+        named.add(id);
+        ontology.ancestors(id).keySet().stream().filter(a -> ontology.level(a) > 1).forEach(named::add);
       }
+      namedBy.add(named);
     }
 
     Map<String, TopicLink> best = new LinkedHashMap<>();
-    for (Match m : matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      Match m = matches.get(i);
+      Set<String> neighbourhood = new HashSet<>();
+      for (int j = 0; j < matches.size(); j++) {
+        if (j != i && !matches.get(j).matchedText().equalsIgnoreCase(m.matchedText())) {
+          neighbourhood.addAll(namedBy.get(j));
+        }
+      }
       for (TopicLink decided : decide(m, contextVocabulary, lowerText, neighbourhood, authorTopicIds)) {
         TopicLink link = decided;
         double w = feedback.weight(link.matchedText(), link.topicId());
@@ -239,6 +248,8 @@ public final class TopicLinker {
   }
 
   private static final double CLEAR_PRIOR = 0.75;
+  /** Below this, a form's prior says the topic is a minor reading of it (a fragment, an ordinary word's rare sense). */
+  private static final double MOST_COMMON_SENSE_MIN_PRIOR = 0.2;
   private static final double CLEAR_RIVAL = 0.3;
 
   /**
@@ -269,7 +280,7 @@ public final class TopicLinker {
       double cap = e.bestCapitalisedPriorFor(m.written());
       data = Double.isNaN(cap) && !AliasIndex.isAcronym(m.written()) ? e.bestPrior(false) : cap;
     }
-    if (exact != null && AliasIndex.hasUpperCase(m.written())
+    if (exact != null && exact >= MOST_COMMON_SENSE_MIN_PRIOR && AliasIndex.hasUpperCase(m.written())
         && (Boolean.TRUE.equals(m.capitalisedUse()) || m.namedEntity())) {
       // The form as written most often means this topic (the dictionary keeps each form's most common article
       // only), and it is used as a name: the most likely reading, even where the name has many other senses
@@ -334,9 +345,12 @@ public final class TopicLinker {
     List<TopicLink> out = new ArrayList<>();
     Scored winner = pick(subjects, otherSense);
     if (winner != null) {
-      out.add(link(m, winner, 1.0));
+      TopicLink won = link(m, winner, 1.0);
+      out.add(won);
       for (Scored e : entities) {
-        out.add(link(m, e, settings.entityTopicFactor()));
+        // Evidence for the broader topic through the named one, like a roll-up: via the winner.
+        out.add(new TopicLink(e.entry().topicId(), round(won.confidence() * settings.entityTopicFactor()),
+            "entity", m.matchedText(), won.contextTerms(), winner.entry().topicId()));
       }
     } else {
       Scored entityWinner = pick(entities, otherSense);
@@ -389,8 +403,7 @@ public final class TopicLinker {
   }
 
   private TopicLink link(Match m, Scored s, double factor) {
-    String method = s.entry().entityOnly() && factor < 1.0 ? "entity" : m.method();
-    return new TopicLink(s.entry().topicId(), round(Math.min(1.0, s.score()) * factor), method, m.matchedText(),
+    return new TopicLink(s.entry().topicId(), round(Math.min(1.0, s.score()) * factor), m.method(), m.matchedText(),
         s.terms(), null);
   }
 

@@ -52,6 +52,11 @@ public final class SurfaceFormMiner {
   private SurfaceFormMiner() {}
 
   public static Result mine(Ontology ontology, WikiDictionary dictionary) throws IOException {
+    return mine(ontology, dictionary, new CommonWords());
+  }
+
+  public static Result mine(Ontology ontology, WikiDictionary dictionary, CommonWords commonWords)
+      throws IOException {
     // Pass 1: what each topic's name links to, and which exact titles exist.
     Map<String, List<String>> queryToTopics = new HashMap<>();
     Map<String, List<String>> exactTitleToTopics = new HashMap<>();
@@ -144,15 +149,24 @@ public final class SurfaceFormMiner {
       for (Map.Entry<String, Double> f : wikiForms.getOrDefault(t.id(), Map.of()).entrySet()) {
         Alias.Origin origin = f.getKey().equalsIgnoreCase(nameBase) ? Alias.Origin.NAME : Alias.Origin.WIKI;
         double prior = f.getValue();
-        if (origin == Alias.Origin.WIKI && isLowerCaseFragment(f.getKey(), nameBase)) {
-          // "tasting" for Wine Tasting: anchors are links people chose to make; the same word in running text
-          // is mostly not the topic. A fragment of a longer name needs context.
+        if (origin == Alias.Origin.WIKI && isFragment(f.getKey(), nameBase)
+            && commonWords.isOrdinaryWord(f.getKey().toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)) {
+          // "tasting" for Wine Tasting, "Getting" for Getting Things Done: anchors are links people chose to make;
+          // the same ordinary word in running text is mostly not the topic. A fragment of a longer name needs
+          // context ("Federer", "Lakers" are no ordinary words and keep their priors).
           prior *= FRAGMENT_FACTOR;
         }
         forms.put(f.getKey(), new Alias(f.getKey(), Alias.Kind.WORDS, false, round(prior), origin));
       }
       boolean known = titleOf.containsKey(t.id());
       generate(ontology, t, known, forms);
+      // An ordinary English word ("faith", "energy") is mostly written without meaning the topic, whatever share
+      // of its links goes there: it needs context.
+      // Written with a capital it may be a name ("Twins", "Apple"): the linker lifts the most common sense of a
+      // capitalised form used as a name.
+      forms.replaceAll((f, a) -> a.kind() == Alias.Kind.WORDS && f.indexOf(' ') < 0 && !isAcronym(f)
+          && commonWords.isOrdinaryWord(f.toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)
+          ? new Alias(a.text(), a.kind(), a.ambiguous(), round(a.prior() * ORDINARY_WORD_FACTOR), a.origin()) : a);
       out.put(t.id(), new Found(titleOf.get(t.id()), forms));
     }
 
@@ -186,6 +200,9 @@ public final class SurfaceFormMiner {
   }
 
   static final double FRAGMENT_FACTOR = 0.3;
+  static final double ORDINARY_WORD_FACTOR = 0.45;
+  /** Seen this often in lower case in the POS tagger's newswire training text: an ordinary English word. */
+  static final int ORDINARY_WORD_MIN = 5;
   static final double WEAK_TITLE_MIN_PRIOR = 0.5;
 
   /** "iPads" → "iPad", "Breweries" → "Brewery"; other names as they are. */
@@ -220,16 +237,19 @@ public final class SurfaceFormMiner {
   /** Other senses weaker than this say little against a topic. */
   static final double MIN_OTHER_SENSE_PRIOR = 0.2;
 
+  private static boolean isAcronym(String form) {
+    return form.length() >= 2 && form.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+  }
+
   private static boolean startsWithArticle(String form) {
     String lower = form.toLowerCase(Locale.ROOT);
     return lower.startsWith("the ") || lower.startsWith("a ") || lower.startsWith("an ");
   }
 
-  private static boolean isLowerCaseFragment(String form, String name) {
+  private static boolean isFragment(String form, String name) {
     List<String> nameWords = Names.words(name);
     List<String> formWords = Names.words(form);
-    return form.equals(form.toLowerCase(Locale.ROOT)) && nameWords.size() > formWords.size()
-        && formWords.size() == 1;
+    return nameWords.size() > formWords.size() && formWords.size() == 1 && !isAcronym(form);
   }
 
   /** Forms the dictionary cannot give: the name where it has no entry, short names, handles. */
