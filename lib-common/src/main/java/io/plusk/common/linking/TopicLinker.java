@@ -117,12 +117,19 @@ public final class TopicLinker {
     for (int i = 0; i < matches.size(); i++) {
       Match m = matches.get(i);
       Set<String> neighbourhood = new HashSet<>();
+      Set<String> otherCandidates = new HashSet<>();
       for (int j = 0; j < matches.size(); j++) {
         if (j != i && !matches.get(j).matchedText().equalsIgnoreCase(m.matchedText())) {
           neighbourhood.addAll(namedBy.get(j));
+          for (AliasIndex.Entry e : matches.get(j).entries()) {
+            if (!e.entityOnly()) {
+              otherCandidates.add(e.topicId());
+            }
+          }
         }
       }
-      for (TopicLink decided : decide(m, contextVocabulary, lowerText, neighbourhood, authorTopicIds)) {
+      for (TopicLink decided : decide(m, contextVocabulary, lowerText, neighbourhood, otherCandidates,
+          authorTopicIds)) {
         TopicLink link = decided;
         double w = feedback.weight(link.matchedText(), link.topicId());
         if (w < 1.0) {
@@ -319,13 +326,13 @@ public final class TopicLinker {
    * not rivals: they are linked beside the winner (or decide among themselves when nothing else names the span).
    */
   private List<TopicLink> decide(Match m, Set<String> vocabulary, String lowerText, Set<String> neighbourhood,
-                                 Set<String> authorTopicIds) {
+                                 Set<String> otherCandidates, Set<String> authorTopicIds) {
     List<Scored> subjects = new ArrayList<>();
     List<Scored> everyday = new ArrayList<>();
     List<Scored> entities = new ArrayList<>();
     boolean namedByData = m.entries().stream().anyMatch(e -> namesItsTopic(m, e));
     for (AliasIndex.Entry e : m.entries()) {
-      Scored s = score(m, e, vocabulary, lowerText, neighbourhood, authorTopicIds);
+      Scored s = score(m, e, vocabulary, lowerText, neighbourhood, otherCandidates, authorTopicIds);
       if (ontology.byId(e.topicId()).orElseThrow().everyday()) {
         everyday.add(s);
       } else if (e.entityOnly() || namedByData && listsTheName(e)) {
@@ -408,7 +415,7 @@ public final class TopicLinker {
   }
 
   private Scored score(Match m, AliasIndex.Entry e, Set<String> vocabulary, String lowerText,
-                       Set<String> neighbourhood, Set<String> authorTopicIds) {
+                       Set<String> neighbourhood, Set<String> otherCandidates, Set<String> authorTopicIds) {
     Topic topic = ontology.byId(e.topicId()).orElseThrow();
     List<String> terms = new ArrayList<>();
     for (String w : topic.contextWords()) {
@@ -439,6 +446,11 @@ public final class TopicLinker {
         // A name written in lower case inside a mixed-case sentence is probably the common word.
         hits--;
       }
+    }
+    if (!terms.contains("topic:" + topic.slug()) && otherCandidates.contains(topic.id())) {
+      // Another name in the post could mean the same topic ("viva" ... "revise"): each vouches for the other.
+      hits++;
+      terms.add("also:" + topic.slug());
     }
     if (authorTopicIds.contains(topic.id())) {
       hits++;
