@@ -55,7 +55,9 @@ public final class ExplainCommand implements Callable<Integer> {
           "Unknown topic '%s'. Closest: %s", topic, ontology.closest(topic, 5).stream().map(Topic::slug).toList())));
       rows = rows.where(col("topic_id").equalTo(t.id()));
     }
-    List<Row> list = rows.orderBy(col("removed"), col("topic_level").desc(), col("score").desc()).collectAsList();
+    // The person's own ranking first (rank_in_user: what they are most expert in), super-topics and removed last.
+    List<Row> list = rows.orderBy(col("removed"), col("rank_in_user").asc_nulls_last(), col("topic_level").desc(),
+        col("score").desc()).collectAsList();
     PrintWriter out = spec.commandLine().getOut();
     if (list.isEmpty()) {
       out.printf("@%s has no listed topic%s on %s.%n", handle, topic == null ? "" : " '" + topic + "'", date);
@@ -63,8 +65,11 @@ public final class ExplainCommand implements Callable<Integer> {
       return 0;
     }
     Map<String, String> names = new HashMap<>();
+    List<String> giverIds = list.stream().flatMap(r -> r.<String>getList(r.fieldIndex("plusk_givers")).stream())
+        .distinct().toList();
+    // Only the givers shown are looked up: the driver never holds the window's user profiles.
     for (Row r : wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date)
-        .select("user_id", "screen_name").collectAsList()) {
+        .where(col("user_id").isin(giverIds.toArray())).select("user_id", "screen_name").collectAsList()) {
       names.put(r.getString(0), r.getString(1));
     }
     Map<String, String> texts = new HashMap<>();
@@ -83,7 +88,8 @@ public final class ExplainCommand implements Callable<Integer> {
           r.getString(r.fieldIndex("topic_slug")), r.getInt(r.fieldIndex("topic_level")),
           r.getDouble(r.fieldIndex("score")),
           removed ? "REMOVED by the user: hidden from listings and perks"
-              : "rank " + r.getInt(r.fieldIndex("rank_in_topic")));
+              : "rank " + r.getInt(r.fieldIndex("rank_in_topic")) + " in the topic" + (r.isNullAt(r.fieldIndex(
+                  "rank_in_user")) ? "" : ", #" + r.getInt(r.fieldIndex("rank_in_user")) + " for this person"));
       out.printf("  %d engaged posts, %d engagements, raw evidence %.3f%n", r.getLong(r.fieldIndex("engaged_posts")),
           r.getLong(r.fieldIndex("engagement_count")), r.getDouble(r.fieldIndex("raw_evidence")));
       List<String> givers = r.getList(r.fieldIndex("plusk_givers"));

@@ -267,7 +267,18 @@ public final class ScoreJob implements Stage {
             .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))))
         .withColumn("rank_in_topic", when(listed, col("_n")).cast("int"))
         .drop("_n")
-        .withColumn("raw_evidence", expr("round(raw_evidence, 4)"));
-    return scored.join(topics, "topic_id").join(screenNames, Columns.using("user_id"), "left");
+        .join(topics, "topic_id");
+    // What a person is most expert in (Klout's profile view): below the super-topics, by raw evidence, everyday
+    // conversation topics weighed down so that they never outrank a subject the person keeps posting about.
+    Column rankable = listed.and(col("topic_level").geq(2));
+    Column userWeight = col("raw_evidence").multiply(when(col("topic_kind").equalTo("everyday"),
+        lit(s.everydayTopicWeight())).otherwise(lit(1.0)));
+    return scored
+        .withColumn("_u", row_number().over(Window.partitionBy(col("user_id"), rankable)
+            .orderBy(userWeight.desc(), col("score").desc(), col("topic_id"))))
+        .withColumn("rank_in_user", when(rankable, col("_u")).cast("int"))
+        .drop("_u")
+        .withColumn("raw_evidence", expr("round(raw_evidence, 4)"))
+        .join(screenNames, Columns.using("user_id"), "left");
   }
 }

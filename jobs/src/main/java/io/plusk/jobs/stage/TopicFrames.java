@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 public final class TopicFrames {
   public static final StructType TOPICS = new StructType()
       .add("topic_id", DataTypes.StringType, false).add("topic_slug", DataTypes.StringType, false)
-      .add("topic_name", DataTypes.StringType, false).add("topic_level", DataTypes.IntegerType, false);
+      .add("topic_name", DataTypes.StringType, false).add("topic_level", DataTypes.IntegerType, false)
+      .add("topic_kind", DataTypes.StringType, false);
   public static final StructType KEYS = new StructType()
       .add("topic_key", DataTypes.StringType, false).add("topic_id", DataTypes.StringType, false);
 
@@ -27,12 +28,16 @@ public final class TopicFrames {
   public static Dataset<Row> topics(SparkSession spark, Ontology ontology) {
     List<Row> rows = new ArrayList<>();
     for (Topic t : ontology.topics()) {
-      rows.add(RowFactory.create(t.id(), t.slug(), t.name(), ontology.level(t.id())));
+      rows.add(RowFactory.create(t.id(), t.slug(), t.name(), ontology.level(t.id()),
+          t.kind().name().toLowerCase(Locale.ROOT)));
     }
     return spark.createDataFrame(rows, TOPICS);
   }
 
-  /** Lower-cased id, slug and display name of each topic, for {@code lower(trim(topic)) = topic_key} joins. */
+  /**
+   * Lower-cased id, slug and display name of each topic, and the slugs an earlier ontology used for it, for
+   * {@code lower(trim(topic)) = topic_key} joins.
+   */
   public static Dataset<Row> keys(SparkSession spark, Ontology ontology) {
     List<Row> rows = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -44,6 +49,11 @@ public final class TopicFrames {
         }
       }
     }
+    ontology.legacySlugs().forEach((old, now) -> {
+      if (seen.add(old)) {
+        rows.add(RowFactory.create(old, ontology.bySlug(now).orElseThrow().id()));
+      }
+    });
     return spark.createDataFrame(rows, KEYS);
   }
 }

@@ -152,7 +152,8 @@ public final class PluskConfig implements Serializable {
         c.getDouble("min-raw-evidence"),
         c.getInt("evidence-limit"),
         c.getDouble("breadth-share"),
-        c.getDouble("plusk-half-life-multiplier"));
+        c.getDouble("plusk-half-life-multiplier"),
+        c.getDouble("everyday-topic-weight"));
   }
 
   /** SHA-256 of the effective {@code plusk} block: two runs with the same hash used the same settings. */
@@ -211,6 +212,6 @@ public final class PluskConfig implements Serializable {
 
   public record ScoringSettings(
       int windowDays, double halfLifeDays, double plusKWeight, double minRawEvidence, int evidenceLimit,
-      double breadthShare, double plusKHalfLifeMultiplier)
+      double breadthShare, double plusKHalfLifeMultiplier, double everydayTopicWeight)
       implements Serializable {}
 }

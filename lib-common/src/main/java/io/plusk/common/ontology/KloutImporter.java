@@ -23,6 +23,17 @@ public final class KloutImporter {
 
   private KloutImporter() {}
 
+  /** "social-sciences" → "Social Sciences". */
+  static String restoredName(String slug) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : slug.split("-")) {
+      if (!w.isEmpty()) {
+        sb.append(sb.length() > 0 ? " " : "").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
   public static Ontology importFrom(Reader topicsCsv, Reader edgesCsv, Reader labelsCsv, String source) {
     Map<String, String[]> topics = new LinkedHashMap<>();
     for (String[] r : Csv.read(topicsCsv, true)) {
@@ -33,8 +44,20 @@ public final class KloutImporter {
         topics.put(r[0], r);
       }
     }
+    List<String[]> edges = Csv.read(edgesCsv, true);
+    // A few topics are named by edges but missing from topics.csv ("economics", parent of GDP, Recession...):
+    // restored from the edge's id and slug, so their children keep their place in the DAG.
+    for (String[] r : edges) {
+      for (int idCol : new int[] {0, 2}) {
+        String id = r[idCol];
+        if (!id.equals(ROOT_ID) && !topics.containsKey(id)) {
+          String slug = r[idCol + 1];
+          topics.put(id, new String[] {id, slug, restoredName(slug), ""});
+        }
+      }
+    }
     Map<String, List<String>> parents = new HashMap<>();
-    for (String[] r : Csv.read(edgesCsv, true)) {
+    for (String[] r : edges) {
       String parent = r[0];
       String child = r[2];
       if (child.equals(ROOT_ID) || parent.equals(child) || !topics.containsKey(child)) {

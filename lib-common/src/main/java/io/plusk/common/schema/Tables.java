@@ -104,7 +104,8 @@ public final class Tables {
   public static final StructType TOPIC_EXPERTISE_SCHEMA = schema(
       req("user_id", StringType), opt("screen_name", StringType), req("topic_id", StringType),
       req("topic_slug", StringType), req("topic_name", StringType), req("topic_level", IntegerType),
-      req("score", DoubleType), opt("rank_in_topic", IntegerType), req("engaged_posts", LongType),
+      req("topic_kind", StringType), req("score", DoubleType), opt("rank_in_topic", IntegerType),
+      opt("rank_in_user", IntegerType), req("engaged_posts", LongType),
       req("engagement_count", LongType), req("plusk_count", LongType), req("plusk_givers", STRINGS),
       req("removed", BooleanType), req("evidence_post_ids", STRINGS), req("evidence_terms", STRINGS),
       req("raw_evidence", DoubleType));

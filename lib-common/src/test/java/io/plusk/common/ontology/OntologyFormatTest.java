@@ -19,22 +19,57 @@ class OntologyFormatTest {
 
   @Test
   void ambiguousNamesAreSeparateTopics() {
-    for (String slug : new String[] {"minnesota-twins", "twins-and-multiples", "apple-inc", "apples",
-        "python-language", "snakes", "jaguar-cars", "jaguars-animal"}) {
+    for (String slug : new String[] {"minnesota-twins", "twins-and-multiples", "apple", "apples",
+        "python", "snake", "jaguar-cars", "jaguars-animal"}) {
       assertThat(DEFAULT.bySlug(slug)).as(slug).isPresent();
     }
   }
 
   @Test
-  void ancestorsFollowEveryParentOfTheDag() {
+  void kloutTopicsKeepTheirIdsSlugsAndWikidataIds() {
     Topic twins = DEFAULT.require("minnesota-twins");
-    assertThat(twins.parentIds()).hasSize(2);
-    var ancestors = DEFAULT.ancestors(twins.id());
-    assertThat(ancestors).containsEntry(DEFAULT.require("baseball").id(), 1)
-        .containsEntry(DEFAULT.require("minnesota").id(), 1)
-        .containsEntry(DEFAULT.require("sports-and-recreation").id(), 2)
-        .containsKey(DEFAULT.require("locations").id());
-    assertThat(DEFAULT.level(twins.id())).isEqualTo(3);
+    assertThat(twins.id()).isEqualTo("7602087025245615979");
+    assertThat(twins.wikidataId()).isEqualTo("Q604879");
+    assertThat(DEFAULT.require("twins-and-multiples").id()).isEqualTo("10000000000000017002");
+    assertThat(DEFAULT.size()).isGreaterThanOrEqualTo(8033);
+    // plusk's own everyday topics are added with ids that cannot collide with Klout's numeric ids.
+    assertThat(DEFAULT.require("daily-life").id()).startsWith("plusk-");
+    assertThat(DEFAULT.require("daily-life").everyday()).isTrue();
+    assertThat(DEFAULT.require("minnesota-twins").everyday()).isFalse();
+  }
+
+  @Test
+  void legacySlugsOfTheFirstDefaultOntologyStillResolve() {
+    assertThat(DEFAULT.require("apple-inc")).isEqualTo(DEFAULT.require("apple"));
+    assertThat(DEFAULT.require("python-language")).isEqualTo(DEFAULT.require("python"));
+    assertThat(DEFAULT.require("locations")).isEqualTo(DEFAULT.require("location-super"));
+    assertThat(DEFAULT.legacySlugs()).isNotEmpty().allSatisfy((old, now) ->
+        assertThat(DEFAULT.bySlug(now)).as(old).isPresent());
+  }
+
+  @Test
+  void ancestorsFollowEveryParentOfTheDag() {
+    Topic madonna = DEFAULT.require("madonna");
+    assertThat(madonna.parentIds().size()).isGreaterThan(2);
+    var ancestors = DEFAULT.ancestors(madonna.id());
+    assertThat(ancestors).containsEntry(DEFAULT.require("pop-music").id(), 1)
+        .containsEntry(DEFAULT.require("celebrities").id(), 1)
+        .containsKey(DEFAULT.require("entertainment-super").id());
+    Topic twins = DEFAULT.require("minnesota-twins");
+    assertThat(DEFAULT.ancestors(twins.id())).containsEntry(DEFAULT.require("baseball").id(), 1)
+        .containsKey(DEFAULT.require("sports-and-recreation-super").id());
+  }
+
+  @Test
+  void surfaceFormsCarryPriorsByCaseAndOtherSenses() {
+    Topic twins = DEFAULT.require("minnesota-twins");
+    assertThat(twins.aliases()).anySatisfy(a -> {
+      assertThat(a.text()).isEqualTo("Twins");
+      assertThat(a.origin()).isEqualTo(Alias.Origin.WIKI);
+      assertThat(a.prior()).isBetween(0.1, 0.6);
+    });
+    // "twins" in lower case most often means twin siblings, an article that is no topic.
+    assertThat(DEFAULT.otherSensePriors()).containsKey("twins");
   }
 
   @Test
@@ -61,6 +96,9 @@ class OntologyFormatTest {
     String text = OntologyFormat.write(DEFAULT.topics(), DEFAULT);
     Ontology again = OntologyFormat.read(new StringReader(text), "roundtrip");
     assertThat(again.size()).isEqualTo(DEFAULT.size());
-    assertThat(again.require("minnesota-twins").aliases()).isEqualTo(DEFAULT.require("minnesota-twins").aliases());
+    assertThat(again.require("minnesota-twins").aliases()).isEqualTo(DEFAULT.require("minnesota-twins").aliases()
+        .stream().filter(a -> a.origin() == Alias.Origin.HAND).toList());
+    assertThat(again.require("daily-life").everyday()).isTrue();
+    assertThat(again.require("minnesota-twins").wikidataId()).isEqualTo("Q604879");
   }
 }

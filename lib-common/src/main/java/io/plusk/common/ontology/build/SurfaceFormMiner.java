@@ -149,13 +149,6 @@ public final class SurfaceFormMiner {
       for (Map.Entry<String, Double> f : wikiForms.getOrDefault(t.id(), Map.of()).entrySet()) {
         Alias.Origin origin = f.getKey().equalsIgnoreCase(nameBase) ? Alias.Origin.NAME : Alias.Origin.WIKI;
         double prior = f.getValue();
-        if (origin == Alias.Origin.WIKI && isFragment(f.getKey(), nameBase)
-            && commonWords.isOrdinaryWord(f.getKey().toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)) {
-          // "tasting" for Wine Tasting, "Getting" for Getting Things Done: anchors are links people chose to make;
-          // the same ordinary word in running text is mostly not the topic. A fragment of a longer name needs
-          // context ("Federer", "Lakers" are no ordinary words and keep their priors).
-          prior *= FRAGMENT_FACTOR;
-        }
         forms.put(f.getKey(), new Alias(f.getKey(), Alias.Kind.WORDS, false, round(prior), origin));
       }
       boolean known = titleOf.containsKey(t.id());
@@ -164,9 +157,11 @@ public final class SurfaceFormMiner {
       // of its links goes there: it needs context.
       // Written with a capital it may be a name ("Twins", "Apple"): the linker lifts the most common sense of a
       // capitalised form used as a name.
+      // In lower case, a fragment of a longer name ("tasting" for Wine Tasting) needs more still.
       forms.replaceAll((f, a) -> a.kind() == Alias.Kind.WORDS && f.indexOf(' ') < 0 && !isAcronym(f)
           && commonWords.isOrdinaryWord(f.toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)
-          ? new Alias(a.text(), a.kind(), a.ambiguous(), round(a.prior() * ORDINARY_WORD_FACTOR), a.origin()) : a);
+          ? new Alias(a.text(), a.kind(), a.ambiguous(), round(a.prior() * (f.equals(f.toLowerCase(Locale.ROOT))
+              && isFragment(f, nameBase) ? FRAGMENT_FACTOR : ORDINARY_WORD_FACTOR)), a.origin()) : a);
       out.put(t.id(), new Found(titleOf.get(t.id()), forms));
     }
 
