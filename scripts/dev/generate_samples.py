@@ -481,7 +481,7 @@ class Gen:
     def removals(self, day, d_index):
         p = self.by_persona
         if d_index == 0:
-            return [json.dumps({"user_id": p["twinsfan"]["id"], "topic": "minnesota", "action": "remove",
+            return [json.dumps({"user_id": p["twinsfan"]["id"], "topic": "kansas-city-royals", "action": "remove",
                                 "ts": day + "T12:00:00Z"}),
                     json.dumps({"user_id": p["coffee"]["id"], "topic": "food-and-drink", "action": "remove",
                                 "ts": day + "T12:30:00Z"})]

@@ -66,7 +66,29 @@ public final class Bench {
     }
     PluskConfig config = PluskConfig.defaults().with(overrides);
     SparkSession spark = Sessions.getOrCreate(config, "local[" + threads + "]");
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    long heapBefore = rt.totalMemory() - rt.freeMemory();
+    long loadStart = System.nanoTime();
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
+    // What one executor pays before its first post: the ontology and its alias index.
+    new io.plusk.common.linking.AliasIndex(ontology);
+    long ontologyLoadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+    TopicLinker keepIndexAlive = new TopicLinker(ontology, text -> List.of(), config.linking());
+    System.gc();
+    long ontologyHeapMb = (rt.totalMemory() - rt.freeMemory() - heapBefore) / (1024 * 1024);
+    List<String> realTexts = new ArrayList<>();
+    if (a.containsKey("texts")) {
+      // Real tweet texts (JSON lines with "text", comma-separated files) instead of made-up ones.
+      ObjectMapper reader = new ObjectMapper();
+      for (String f : a.get("texts").split(",")) {
+        for (String line : Files.readAllLines(Path.of(f), java.nio.charset.StandardCharsets.UTF_8)) {
+          if (!line.isBlank()) {
+            realTexts.add(reader.readTree(line).path("text").asText());
+          }
+        }
+      }
+    }
     deleteRecursively(work);
     Path input = work.resolve("input");
     if (days > 1) {
@@ -76,7 +98,7 @@ public final class Bench {
       return;
     }
     long t0 = System.nanoTime();
-    int files = new SyntheticDump().write(input, day, tweets, ontology, 42L);
+    int files = new SyntheticDump(realTexts).write(input, day, tweets, ontology, 42L);
     long genMillis = (System.nanoTime() - t0) / 1_000_000;
 
     Warehouse wh = new Warehouse(spark, work.resolve("warehouse").toString());
@@ -106,6 +128,9 @@ public final class Bench {
     out.put("measured_at", Instant.now().toString());
     out.put("machine", machine(threads));
     out.put("tweets_generated", tweets);
+    out.put("real_texts", realTexts.size());
+    out.put("ontology", Map.of("topics", ontology.size(), "load_and_index_millis", ontologyLoadMillis,
+        "heap_mb", ontologyHeapMb, "linker_topics", keepIndexAlive.ontology().size()));
     out.put("files", files);
     out.put("generate_millis", genMillis);
     out.put("bare_json_scan", Map.of("rows", scanned, "millis", scanMillis));

@@ -34,6 +34,18 @@ public final class SyntheticDump {
       "Guten Morgen zusammen", "今日はいい天気ですね", "Bom dia a todos"};
 
   private final ObjectMapper json = new ObjectMapper();
+  private final List<String> realTexts;
+  private int nextRealText;
+
+  /** Post texts made from the ontology's names and context words. */
+  public SyntheticDump() {
+    this(List.of());
+  }
+
+  /** Original posts carry these real texts, in turn, instead of made-up ones (a real-text day). */
+  public SyntheticDump(List<String> realTexts) {
+    this.realTexts = List.copyOf(realTexts);
+  }
 
   /** Writes {@code tweets} statuses (plus retweets and replies among them) and returns the file count. */
   public int write(Path inputRoot, LocalDate day, int tweets, Ontology ontology, long seed) throws IOException {
@@ -87,7 +99,9 @@ public final class SyntheticDump {
           status.put("lang", "und");
         } else {
           Topic t = topics.get(favourites[user][rnd.nextInt(3)]);
-          status = status(id++, user, text(rnd, t, FILLER[rnd.nextInt(FILLER.length)]), when);
+          String text = realTexts.isEmpty() ? text(rnd, t, FILLER[rnd.nextInt(FILLER.length)])
+              : realTexts.get(nextRealText++ % realTexts.size());
+          status = status(id++, user, text, when);
           recent.add(status);
           if (recent.size() > 2_000) {
             recent.remove(rnd.nextInt(recent.size()));

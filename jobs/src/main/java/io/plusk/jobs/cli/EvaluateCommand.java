@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Links every text of a gold file and prints per-label precision, recall and F1, micro and macro "
         + "F1 and coverage. Gold lines are TweetTopic rows (19 label columns; plusk topics are mapped to them with "
-        + "--mapping) or {\"id\",\"text\",\"topics\":[slugs]} (compared with the linked topics and their ancestors).")
+        + "--mapping) or {\"id\",\"text\",\"topics\":[slugs]} (compared with the linked topics and their ancestors; "
+        + "the summary then adds subject recall: the share of texts whose every gold topic is linked).")
 public final class EvaluateCommand implements Callable<Integer> {
   static final String DEFAULT_MAPPING = "plusk/tweettopic-mapping.tsv";
 
@@ -89,7 +90,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       labelSpace = new TreeSet<>();
       examples.forEach(e -> labelSpace.addAll(e.labels()));
     }
-    EvaluationReport report = new Evaluator(linker, labelMapping).evaluate(examples, labelSpace);
+    EvaluationReport report = new Evaluator(linker, labelMapping).evaluate(examples, labelSpace, !tweetTopic);
     PrintWriter pw = spec.commandLine().getOut();
     pw.print(report.toTable());
     pw.flush();

@@ -58,9 +58,10 @@ class NightlyEndToEndTest extends SparkTestBase {
     return warehouse.read(Tables.TOPIC_EXPERTISE, date);
   }
 
+  /** The row of a user and topic; the topic may be named by a slug of the earlier default ontology. */
   private static Row row(LocalDate date, String screenName, String topicSlug) {
     List<Row> rows = expertise(date).where(col("screen_name").equalTo(screenName)
-        .and(col("topic_slug").equalTo(topicSlug))).collectAsList();
+        .and(col("topic_slug").equalTo(ONTOLOGY.require(topicSlug).slug()))).collectAsList();
     assertThat(rows).as(screenName + " in " + topicSlug).hasSize(1);
     return rows.get(0);
   }
@@ -86,10 +87,14 @@ class NightlyEndToEndTest extends SparkTestBase {
         .and(col("screen_name").equalTo("jenna_twinmama"))).count()).isZero();
     Row parent = row(D3, "jenna_twinmama", "twins-and-multiples");
     assertThat(parent.getInt(parent.fieldIndex("rank_in_topic"))).isEqualTo(1);
-    // Rolled up: the fan is also a baseball expert, the parent a parenting one.
-    assertThat(row(D3, "mn_dugout_dan", "baseball").getInt(0 + row(D3, "mn_dugout_dan", "baseball")
-        .fieldIndex("topic_level"))).isEqualTo(2);
-    row(D3, "jenna_twinmama", "parenting");
+    // Rolled up: the fan is also a baseball expert, the parent one in babies (Klout's parent of the topic).
+    Row baseball = row(D3, "mn_dugout_dan", "baseball");
+    assertThat(baseball.getInt(baseball.fieldIndex("topic_level")))
+        .isEqualTo(ONTOLOGY.level(ONTOLOGY.require("baseball").id()));
+    row(D3, "jenna_twinmama", "babies");
+    // What each is most expert in: their own topic first, not the broader ones it rolls up to.
+    assertThat(row(D3, "mn_dugout_dan", "minnesota-twins").getInt(first.fieldIndex("rank_in_user"))).isEqualTo(1);
+    assertThat(parent.getInt(parent.fieldIndex("rank_in_user"))).isEqualTo(1);
   }
 
   @Test
@@ -118,11 +123,14 @@ class NightlyEndToEndTest extends SparkTestBase {
   @Test
   @Order(4)
   void removedTopicsAreFlaggedAndUnrankedUntilRestored() {
-    Row removed = row(D3, "mn_dugout_dan", "minnesota");
+    // The Twins fan hid the Royals: he names them as opponents, he is no Royals expert.
+    Row removed = row(D3, "mn_dugout_dan", "kansas-city-royals");
     assertThat(removed.getBoolean(removed.fieldIndex("removed"))).isTrue();
     assertThat(removed.isNullAt(removed.fieldIndex("rank_in_topic"))).isTrue();
+    assertThat(removed.isNullAt(removed.fieldIndex("rank_in_user"))).isTrue();
     Row apple = row(D3, "cupertino_watch", "consumer-electronics");
     assertThat(apple.getBoolean(apple.fieldIndex("removed"))).isTrue();
+    // The removal dump names the topic by its earlier slug (food-and-drink, now food-and-drink-super).
     Row restored = row(D3, "pourover_pete", "food-and-drink");
     assertThat(restored.getBoolean(restored.fieldIndex("removed"))).isFalse();
     Row beforeRestore = row(D1, "pourover_pete", "food-and-drink");
@@ -210,8 +218,11 @@ class NightlyEndToEndTest extends SparkTestBase {
   @Order(8)
   void explainShowsTheEvidenceBehindAScore() {
     String out = stdout("explain", "--warehouse", wh(), "--user", "@mn_dugout_dan", "--topic", "Minnesota Twins");
-    assertThat(out).contains("Minnesota Twins (minnesota-twins, level 3): score 100.0, rank 1")
-        .contains("+K from [").contains("@northstar_nine").contains("matched: twins").contains("Target Field");
+    int level = ONTOLOGY.level(ONTOLOGY.require("minnesota-twins").id());
+    assertThat(out).contains("Minnesota Twins (minnesota-twins, level " + level + "): score 100.0, rank 1 in the "
+            + "topic, #1 for this person")
+        .contains("+K from [").contains("@northstar_nine").contains("matched: ").contains("twins")
+        .contains("Target Field");
     assertThat(stdout("explain", "--warehouse", wh(), "--user", "mn_dugout_dan")).contains("REMOVED by the user");
   }
 

@@ -34,16 +34,28 @@ public final class Evaluator {
    * @param labelSpace the labels to report; for TweetTopic its 19 labels, for slug gold the union of gold labels
    */
   public EvaluationReport evaluate(List<GoldExample> gold, Set<String> labelSpace) {
+    return evaluate(gold, labelSpace, false);
+  }
+
+  /**
+   * @param subjects gold labels are topic slugs, one subject (or a few) per example: also report the share of
+   *                 examples whose every gold topic was linked
+   */
+  public EvaluationReport evaluate(List<GoldExample> gold, Set<String> labelSpace, boolean subjects) {
     Map<String, int[]> counts = new TreeMap<>();
     for (String l : labelSpace) {
       counts.put(l, new int[3]);
     }
     int covered = 0;
+    int allFound = 0;
     for (GoldExample ex : gold) {
       Set<String> predicted = new TreeSet<>(predict(ex.text()));
       predicted.retainAll(labelSpace);
       if (!predicted.isEmpty()) {
         covered++;
+      }
+      if (!ex.labels().isEmpty() && predicted.containsAll(ex.labels())) {
+        allFound++;
       }
       for (String l : labelSpace) {
         int[] c = counts.get(l);
@@ -80,7 +92,8 @@ public final class Evaluator {
     double microR = support == 0 ? 0 : (double) tpAll / support;
     double microF1 = microP + microR == 0 ? 0 : 2 * microP * microR / (microP + microR);
     return new EvaluationReport(gold.size(), round(gold.isEmpty() ? 0 : (double) covered / gold.size()),
-        round(microP), round(microR), round(microF1), round(counts.isEmpty() ? 0 : f1Sum / counts.size()), labels);
+        round(microP), round(microR), round(microF1), round(counts.isEmpty() ? 0 : f1Sum / counts.size()), labels,
+        subjects ? round(gold.isEmpty() ? 0 : (double) allFound / gold.size()) : null);
   }
 
   private static double round(double d) {

@@ -87,6 +87,16 @@ final class Names {
     return sb.toString();
   }
 
+  /** Whether a one-word form is the initials of a name, with or without its small words ("LAL", "NYT", "BoA"). */
+  static boolean isInitialsOf(String compactForm, List<String> nameWords) {
+    if (compactForm.length() < 2 || nameWords.size() < 2) {
+      return false;
+    }
+    StringBuilder all = new StringBuilder();
+    nameWords.forEach(w -> all.append(w.charAt(0)));
+    return compactForm.equals(all.toString()) || compactForm.equals(initials(nameWords));
+  }
+
   /** Only Latin letters, digits, spaces and the punctuation names use. */
   static boolean looksLikeAName(String s) {
     if (s.length() < 2 || s.length() > 60) {

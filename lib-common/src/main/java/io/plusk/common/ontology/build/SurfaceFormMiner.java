@@ -166,7 +166,7 @@ public final class SurfaceFormMiner {
     }
 
     // Pass 3: where a topic's form, in some case, most often means an article that is no topic ("twins" → Twin,
-    // "sting" → Stinger), that other sense and its prior: the linker weighs the topic against it.
+    // "Heat" → Heat (film)), that other sense and its prior: the linker weighs the topic against it.
     // Per key, the names of the articles of the topics that hold it: another article of the same name
     // ("Jurassic Park (film)" beside the franchise's "Jurassic Park") is the same subject, no other sense.
     Map<String, Set<String>> keys = new HashMap<>();
@@ -186,7 +186,11 @@ public final class SurfaceFormMiner {
     dictionary.scan((mention, title, prior) -> {
       Set<String> bases = prior >= MIN_OTHER_SENSE_PRIOR && !topicTitles.contains(title)
           ? keys.get(mention.toLowerCase(Locale.ROOT)) : null;
+      // Only for ordinary English words ("twins", "heat"): that is where a name competes with everyday meanings;
+      // for a rare word ("lakers" → Lake freighter, one stray link) the dictionary's share is noise.
       if (bases != null && !bases.contains(Names.compact(Names.titleBase(title))) && cleanForm(mention) != null
+          && mention.indexOf(' ') < 0 && !isAcronym(mention)
+          && commonWords.isOrdinaryWord(mention.toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)
           && plausible(mention, Names.titleBase(title), Names.titleBase(title))) {
         otherSenses.merge(mention, round(prior), Math::max);
       }
@@ -378,9 +382,8 @@ public final class SurfaceFormMiner {
     if (compact.equals(Names.compact(titleBase)) || compact.equals(Names.compact(name))) {
       return true;
     }
-    if (formWords.size() == 1 && compact.length() >= 2
-        && (compact.equals(Names.initials(Names.words(titleBase))) || compact.equals(Names.initials(
-            Names.words(name))))) {
+    if (formWords.size() == 1 && (Names.isInitialsOf(compact, Names.words(titleBase))
+        || Names.isInitialsOf(compact, Names.words(name)))) {
       return true;
     }
     List<String> significant = significant(formWords);
