@@ -45,6 +45,8 @@ public final class SqlCommand implements Callable<Integer> {
       }
     }
     new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all().createOrReplaceTempView(Tables.PERK_RECIPIENTS);
+    // No csv.`/path` or text.`/etc/passwd` queries: the views are the only way to data (checked below too).
+    spark.conf().set("spark.sql.runSQLOnFiles", "false");
     if (query != null) {
       out.println(readOnly(spark, query).showString(limit, 0, false));
     } else {
@@ -66,7 +68,9 @@ public final class SqlCommand implements Callable<Integer> {
       java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /**
-   * Runs a query, refusing statements that change anything (INSERT, CREATE, DROP, SET, ADD JAR...): the views are
+   * Runs a query, refusing statements that change anything, and queries that reach outside the warehouse views
+   * (files read directly, reflection, scripts: {@link WarehouseConfinement}, checked on the analysed plan).
+   * Refuses statements that change anything (INSERT, CREATE, DROP, SET, ADD JAR...): the views are
    * the published tables, and this command must not become a way to write next to them. Reading statements are
    * allowed by their first keyword, and a query that parses into a write (WITH ... INSERT) is refused too.
    */
@@ -83,7 +87,27 @@ public final class SqlCommand implements Callable<Integer> {
       throw new IllegalArgumentException("plusk sql runs queries only; refused: "
           + (write != null ? write : plan.nodeName()));
     }
+    String qualified = WarehouseConfinement.qualifiedRelation(plan);
+    if (qualified != null) {
+      throw new IllegalArgumentException("plusk sql reads the warehouse views only (" + String.join(", ",
+          Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + qualified);
+    }
+    if (!showsOrExplains) {
+      var analysed = spark.sessionState().analyzer().executeAndCheck(plan,
+          new org.apache.spark.sql.catalyst.QueryPlanningTracker(scala.Option.empty()));
+      String escape = WarehouseConfinement.firstEscape(analysed, viewNames());
+      if (escape != null) {
+        throw new IllegalArgumentException("plusk sql reads the warehouse views only (" + String.join(", ",
+            Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + escape);
+      }
+    }
     return spark.sql(sql);
+  }
+
+  private static java.util.Set<String> viewNames() {
+    java.util.Set<String> names = new java.util.HashSet<>(Tables.ALL);
+    names.add(Tables.PERK_RECIPIENTS);
+    return names;
   }
 
   /** The first node of the parsed plan that would write or change state, or null. */

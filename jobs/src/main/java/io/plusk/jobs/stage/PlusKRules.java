@@ -21,7 +21,7 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * The +K rules, in the order they are checked: no self +K; the topic must exist; giver and receiver must be known
  * users; one +K per (giver, receiver, topic) within the repeat window (earlier days' accepted +K included); at most
- * N per giver per UTC day, the first N by time. Returns every event with {@code topic_id} and {@code reason}
+ * N per giver per UTC day of the +K, the first N by time, counting those earlier runs accepted for that day. Returns every event with {@code topic_id} and {@code reason}
  * (null when accepted).
  */
 public final class PlusKRules {
@@ -61,10 +61,13 @@ public final class PlusKRules {
   /**
    * @param events today's plusk_events
    * @param acceptedEarlier plusk_accepted of the earlier days of the repeat window
+   * @param acceptedOnEventDays plusk_accepted of earlier runs back to the oldest UTC day of today's events (a day's
+   *                            +K may have been accepted by another night's run): for the daily limit
    * @param knownUsers one {@code user_id} column
    * @param topicKeys {@link TopicFrames#keys}
    */
-  public static Dataset<Row> decide(Dataset<Row> events, Dataset<Row> acceptedEarlier, Dataset<Row> knownUsers,
+  public static Dataset<Row> decide(Dataset<Row> events, Dataset<Row> acceptedEarlier,
+                                    Dataset<Row> acceptedOnEventDays, Dataset<Row> knownUsers,
                                     Dataset<Row> topicKeys, PlusKSettings settings) {
     Dataset<Row> users = knownUsers.select("user_id").distinct();
     Dataset<Row> checked = events
@@ -91,11 +94,19 @@ public final class PlusKRules {
             .otherwise(col("reason")))
         .drop("_n");
 
+    // The daily limit is per giver and UTC day of the +K, whichever run accepted it: a day's +K can arrive in two
+    // dumps (timestamps into the next day are accepted, late ones too), and the earlier run's count.
+    Dataset<Row> earlierPerDay = acceptedOnEventDays
+        .groupBy(col("giver_id").as("d_giver"), to_date(col("ts")).as("d_day"))
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("accepted_before"));
     return repeats.withColumn("_n", row_number().over(
             Window.partitionBy(col("giver_id"), to_date(col("ts")), col("reason").isNull())
                 .orderBy(col("ts"), col("line_no"))))
-        .withColumn("reason", when(col("reason").isNull().and(col("_n").gt(settings.dailyLimitPerGiver())),
-            lit("daily_limit")).otherwise(col("reason")))
-        .drop("_n");
+        .join(earlierPerDay, col("giver_id").equalTo(col("d_giver")).and(to_date(col("ts")).equalTo(col("d_day"))),
+            "left")
+        .withColumn("reason", when(col("reason").isNull().and(col("_n").plus(
+                org.apache.spark.sql.functions.coalesce(col("accepted_before"), lit(0L)))
+                .gt(settings.dailyLimitPerGiver())), lit("daily_limit")).otherwise(col("reason")))
+        .drop("_n", "d_giver", "d_day", "accepted_before");
   }
 }

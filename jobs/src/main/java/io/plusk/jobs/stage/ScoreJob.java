@@ -80,9 +80,15 @@ public final class ScoreJob implements Stage {
     Dataset<Row> topicKeys = TopicFrames.keys(ctx.spark(), ctx.ontology());
     Dataset<Row> knownUsers = wh.read(Tables.USERS, windowStart, date).select("user_id")
         .unionByName(wh.read(Tables.POSTS, windowStart, date).select("user_id"));
-    Dataset<Row> decisions = PlusKRules.decide(wh.read(Tables.PLUSK_EVENTS, date),
-            wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L),
-                date.minusDays(1)),
+    Dataset<Row> events = wh.read(Tables.PLUSK_EVENTS, date);
+    // Earlier runs' accepted +K: the repeat window, and back to the oldest day a late +K of tonight's is dated.
+    LocalDate repeatFrom = date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L);
+    Row oldest = events.agg(org.apache.spark.sql.functions.min(to_date(col("ts")))).first();
+    LocalDate eventDaysFrom = oldest.isNullAt(0) ? date.minusDays(1) : oldest.getDate(0).toLocalDate().minusDays(1);
+    // An accepted +K dated day X was accepted by the run of X at the latest, or of the day before (future skew).
+    Dataset<Row> decisions = PlusKRules.decide(events, wh.read(Tables.PLUSK_ACCEPTED, repeatFrom, date.minusDays(1)),
+            eventDaysFrom.isBefore(date) ? wh.read(Tables.PLUSK_ACCEPTED, eventDaysFrom, date.minusDays(1))
+                : wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(1)).limit(0),
             knownUsers, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
     var pluskSettings = ctx.config().plusk();

@@ -16,7 +16,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The nightly run with Klout's 8,033-topic ontology, imported by the product's own importer. */
+/**
+ * The nightly run with Klout's ontology alone, imported by the product's own importer without the Wikipedia
+ * dictionary (names and entity labels only): what a user gets from {@code import-ontology --klout-only}.
+ */
 class KloutOntologyNightlyTest extends SparkTestBase {
   @TempDir Path tmp;
 
@@ -26,8 +29,8 @@ class KloutOntologyNightlyTest extends SparkTestBase {
     if (!Files.isDirectory(klout)) {
       fail("Shared test data missing: " + klout + " (the read-only ../shared folder next to the repository)");
     }
-    assertThat(PluskCli.execute("import-ontology", "--klout", klout.toString(), "--out",
-        tmp.resolve("klout").toString())).isZero();
+    assertThat(PluskCli.execute("import-ontology", "--klout", klout.toString(), "--klout-only", "--no-wikidict",
+        "--out", tmp.resolve("klout").toString())).isZero();
     Path conf = tmp.resolve("klout.conf");
     Files.writeString(conf, "plusk.ontology = \"" + tmp.resolve("klout") + "\"\n");
 

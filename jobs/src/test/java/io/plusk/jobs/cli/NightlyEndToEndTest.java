@@ -227,6 +227,32 @@ class NightlyEndToEndTest extends SparkTestBase {
   }
 
   @Test
+  @Order(8)
+  void sqlReadsTheWarehouseViewsAndNothingElse() {
+    for (String query : new String[] {"SELECT count(*) FROM posts", "SELECT * FROM (VALUES (1, 'a')) t(n, s)",
+        "SELECT id FROM range(3)", "WITH x AS (SELECT * FROM topic_expertise) SELECT count(*) FROM x",
+        "SELECT count(*) FROM posts WHERE user_id IN (SELECT user_id FROM users)"}) {
+      assertThat(PluskCli.execute("sql", "--warehouse", wh(), query)).as(query).isZero();
+    }
+    String table = tmp.resolve("wh/posts").toString();
+    for (String escape : new String[] {"SELECT * FROM text.`/etc/passwd`", "SELECT * FROM parquet.`" + table + "`",
+        "SELECT java_method('java.lang.System', 'getProperty', 'user.home')",
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "SELECT count(*) FROM posts WHERE text = reflect('java.lang.System', 'getProperty', 'user.name')",
+        "SELECT * FROM posts WHERE post_id IN (SELECT java_method('java.lang.System', 'getenv', 'HOME'))",
+        "SELECT (SELECT count(*) FROM json.`/etc/hosts`) AS n",
+        "SELECT TRANSFORM(post_id) USING 'cat /etc/passwd' AS (x) FROM posts"}) {
+      String[] code = new String[1];
+      String err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(
+          () -> code[0] = String.valueOf(PluskCli.execute("sql", "--warehouse", wh(), escape)));
+      assertThat(code[0]).as(escape).isNotEqualTo("0");
+      assertThat(err).as(escape).containsAnyOf("reads the warehouse views only", "runSQLOnFiles",
+          "UNSUPPORTED_DATASOURCE_FOR_DIRECT_QUERY", "TABLE_OR_VIEW_NOT_FOUND");
+      assertThat(err).as(escape).doesNotContain("root:x:0:0");
+    }
+  }
+
+  @Test
   @Order(9)
   void perkSelectionFiltersRecordsOnceAndRespectsTheCoolDown() throws Exception {
     String out = stdout("perks", "select", "--warehouse", wh(), "--campaign", "wine-fr", "--topic", "Food and Drink",

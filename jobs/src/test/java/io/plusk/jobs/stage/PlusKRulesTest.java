@@ -25,11 +25,15 @@ class PlusKRulesTest extends SparkTestBase {
 
   /** receiver|topic → reason ("accepted" when null), keyed by line number. */
   private static Map<Long, String> decide(Dataset<Row> events, Dataset<Row> history) {
+    return decide(events, history, history);
+  }
+
+  private static Map<Long, String> decide(Dataset<Row> events, Dataset<Row> history, Dataset<Row> onEventDays) {
     Dataset<Row> users = rows(USERS, "{\"user_id\":\"g\"}", "{\"user_id\":\"g2\"}", "{\"user_id\":\"r1\"}",
         "{\"user_id\":\"r2\"}", "{\"user_id\":\"r3\"}", "{\"user_id\":\"r4\"}", "{\"user_id\":\"r5\"}",
         "{\"user_id\":\"r6\"}");
     Map<Long, String> out = new HashMap<>();
-    for (Row r : PlusKRules.decide(events, history, users, TopicFrames.keys(spark, ONTOLOGY),
+    for (Row r : PlusKRules.decide(events, history, onEventDays, users, TopicFrames.keys(spark, ONTOLOGY),
         PluskConfig.defaults().plusk()).collectAsList()) {
       String reason = r.getString(r.fieldIndex("reason"));
       out.put(r.getLong(r.fieldIndex("line_no")), reason == null ? "accepted" : reason);
@@ -47,6 +51,28 @@ class PlusKRulesTest extends SparkTestBase {
         table(Tables.PLUSK_ACCEPTED));
     assertThat(d).containsEntry(1L, "accepted").containsEntry(5L, "accepted").containsEntry(6L, "daily_limit");
     assertThat(d.values().stream().filter("accepted"::equals).count()).isEqualTo(5);
+  }
+
+  @Test
+  void theDailyLimitCountsWhatAnEarlierRunAcceptedForTheSameUtcDay() {
+    // Yesterday's run accepted three +K dated today (timestamps into the next day are accepted by ingest).
+    String wineId = ONTOLOGY.require("wine").id();
+    List<String> earlier = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      earlier.add(String.format("{\"giver_id\":\"g\",\"receiver_id\":\"x%d\",\"topic_id\":\"%s\","
+          + "\"ts\":\"2026-11-25T0%d:00:00Z\",\"weight\":1.0,\"dt\":\"2026-11-24\"}", i, wineId, i));
+    }
+    // And one dated the day before, which counts against that day, not today.
+    earlier.add(String.format("{\"giver_id\":\"g\",\"receiver_id\":\"x9\",\"topic_id\":\"%s\","
+        + "\"ts\":\"2026-11-24T23:00:00Z\",\"weight\":1.0,\"dt\":\"2026-11-24\"}", wineId));
+    Dataset<Row> history = table(Tables.PLUSK_ACCEPTED, earlier.toArray(String[]::new));
+    Map<Long, String> d = decide(table(Tables.PLUSK_EVENTS,
+        k("g", "r1", "wine", "2026-11-25T10:00:00Z", 1),
+        k("g", "r2", "wine", "2026-11-25T11:00:00Z", 2),
+        k("g", "r3", "wine", "2026-11-25T12:00:00Z", 3),
+        k("g2", "r3", "wine", "2026-11-25T12:00:00Z", 4)), table(Tables.PLUSK_ACCEPTED), history);
+    assertThat(d).containsEntry(1L, "accepted").containsEntry(2L, "accepted").containsEntry(3L, "daily_limit")
+        .containsEntry(4L, "accepted");
   }
 
   @Test

@@ -38,8 +38,19 @@ public final class WikiDictionary {
     this.location = location;
   }
 
-  public Path location() {
-    return location;
+  private WikiDictionary() {
+    this.location = null;
+  }
+
+  /** The dictionary in the kbp models jar on the classpath (tests), or empty when that jar is not there. */
+  public static java.util.Optional<WikiDictionary> onClasspath() {
+    return WikiDictionary.class.getClassLoader().getResource(ENTRY) == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new WikiDictionary());
+  }
+
+  /** Where it is read from: a file, or {@code classpath:} and the entry. */
+  public String location() {
+    return location == null ? "classpath:" + ENTRY : location.toString();
   }
 
   /** Streams every well-formed line; returns how many were read. */
@@ -79,6 +90,10 @@ public final class WikiDictionary {
   }
 
   private Opened open() throws IOException {
+    if (location == null) {
+      return new Opened(new GZIPInputStream(WikiDictionary.class.getClassLoader().getResourceAsStream(ENTRY),
+          1 << 16), null);
+    }
     String name = location.getFileName().toString();
     if (name.endsWith(".jar") || name.endsWith(".zip")) {
       JarFile jar = new JarFile(location.toFile());
