@@ -46,7 +46,7 @@ public final class TopicLinker {
    */
   private record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                        Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-                       boolean commonWordUse) {
+                       boolean commonWordUse, boolean verbUse) {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -91,13 +91,13 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false));
+            false, false, false));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
-        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false));
+        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false));
       }
     }
 
@@ -198,8 +198,9 @@ public final class TopicLinker {
           // One lower-case word used as a verb, adjective or the like ("watch it live") is not a name of anything.
           boolean commonWordUse = n == 1 && !entity && !AliasIndex.hasUpperCase(first)
               && (span.get(0).pos() == null || !span.get(0).pos().startsWith("NN"));
+          boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
           out.add(new Match(join(span, false), written, entity ? "alias+ner" : "alias", entries, spanWords, entity,
-              capitalised, caseInformative, commonWordUse));
+              capitalised, caseInformative, commonWordUse, verbUse));
           matchedLength = n;
         }
       }
@@ -265,7 +266,9 @@ public final class TopicLinker {
    * post keeps a share of its prior, less where the lower-case form mostly means something else.
    */
   private double prior(Match m, AliasIndex.Entry e) {
-    double hand = !e.hand() ? 0 : e.ambiguous() ? settings.handAmbiguousPrior() : settings.handPrior();
+    // A hand-written name used as a verb or the like ("ai" in "ain't") is as doubtful as an ambiguous one.
+    double hand = !e.hand() ? 0 : e.ambiguous() || m.commonWordUse() && m.verbUse()
+        && !ontology.byId(e.topicId()).orElseThrow().everyday() ? settings.handAmbiguousPrior() : settings.handPrior();
     if (!e.hasData() || m.commonWordUse()) {
       return hand;
     }

@@ -111,4 +111,61 @@ class TopicLinkerTest {
     assertThat(wine.method()).startsWith("alias");
     assertThat(wine.confidence()).isBetween(0.3, 1.0);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // Names from data: short team names, surnames, handles, hyphenated names, products after the dictionary.
+      "Lakers win again, what a fourth quarter | los-angeles-lakers",
+      "Federer wins in straight sets at Wimbledon | roger-federer",
+      "@Apple when is the new iPhone coming out? | apple",
+      "Going to see Jay-Z at the Garden tonight | jay-z",
+      "Just pre-ordered the new iPad | ipad",
+      "Sting played Roxanne at the concert last night | sting"
+  })
+  void namesFromDataLinkTheirTopic(String text, String expected) {
+    Map<String, TopicLink> links = direct(text);
+    assertThat(links).as(links.toString()).containsKey(expected);
+  }
+
+  @ParameterizedTest(name = "{0} -> not {1}")
+  @CsvSource(delimiter = '|', value = {
+      // A common word that is also a name links nothing without context.
+      "A bee sting on my arm hurts so much | sting",
+      "Going to watch it live with friends tonight | watches",
+      "Had a long day, going to bed early | queen-band"
+  })
+  void commonWordsDoNotLinkTheNamesTheyShare(String text, String notExpected) {
+    Map<String, TopicLink> links = direct(text);
+    assertThat(links).as(links.toString()).doesNotContainKey(notExpected);
+  }
+
+  @Test
+  void aTopicNamedByItsOwnNameBeatsOneThatListsTheNameAmongItsEntities() {
+    // Find, in the shipped ontology, a topic whose own name another topic lists as one of its entities' names.
+    var pair = ONTOLOGY.topics().stream()
+        .flatMap(broader -> broader.aliases().stream()
+            .filter(a -> a.origin() == io.plusk.common.ontology.Alias.Origin.ENTITY && a.text().contains(" "))
+            .flatMap(a -> ONTOLOGY.topics().stream()
+                .filter(own -> own != broader && own.name().equalsIgnoreCase(a.text()) && !own.everyday())
+                .map(own -> Map.entry(own, broader))))
+        .filter(e -> !ONTOLOGY.ancestors(e.getKey().id()).containsKey(e.getValue().id()))
+        .findFirst().orElseThrow();
+    String text = "Everyone is talking about " + pair.getKey().name() + " today";
+    List<TopicLink> links = LINKER.link(text, List.of());
+    assertThat(links).as(text + " " + links).anySatisfy(l -> {
+      assertThat(l.topicId()).isEqualTo(pair.getKey().id());
+      assertThat(l.viaTopicId()).isNull();
+    });
+    // The broader topic is evidence through the named one, never a rival that takes the name.
+    assertThat(links).as(text + " " + links).noneSatisfy(l -> {
+      assertThat(l.topicId()).isEqualTo(pair.getValue().id());
+      assertThat(l.viaTopicId()).isNull();
+    });
+  }
+
+  @Test
+  void everydayTopicsAreDecidedBesideSubjectsNotAgainstThem() {
+    Map<String, TopicLink> links = direct("Minecraft update tonight, building a castle with my brother");
+    assertThat(links).as(links.toString()).containsKey("minecraft");
+  }
 }
