@@ -110,15 +110,8 @@ public final class ImportOntologyCommand implements Callable<Integer> {
   }
 
   private Map<String, String> readDefaultEquivalents() throws Exception {
-    Path tmp = Files.createTempFile("klout-equivalents", ".tsv");
-    try (var in = getClass().getClassLoader().getResourceAsStream("plusk/ontology/sources/klout-equivalents.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("klout-equivalents.tsv is not on the classpath");
-      }
-      Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      return DefaultOntologyBuilder.readEquivalents(tmp);
-    } finally {
-      Files.deleteIfExists(tmp);
+    try (Reader r = classpath("plusk/ontology/sources/klout-equivalents.tsv")) {
+      return DefaultOntologyBuilder.readEquivalents(r, "classpath:plusk/ontology/sources/klout-equivalents.tsv");
     }
   }
 

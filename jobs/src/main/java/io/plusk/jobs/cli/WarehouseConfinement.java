@@ -1,9 +1,12 @@
 package io.plusk.jobs.cli;
 
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
+import org.apache.spark.sql.catalyst.plans.logical.CTERelationRef;
 import org.apache.spark.sql.catalyst.plans.logical.LeafNode;
 import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -14,32 +17,59 @@ import org.apache.spark.sql.catalyst.plans.logical.View;
 import scala.collection.JavaConverters;
 
 /**
- * Keeps an analysed query inside the warehouse views: every relation it reads must sit under one of the registered
- * views (no file read directly, no catalog table), and it may call no Java method by reflection ({@code reflect},
- * {@code java_method}) and run no script ({@code TRANSFORM ... USING}). Literal rows ({@code VALUES}) and
- * {@code range()} are fine.
+ * Keeps a query inside the warehouse views: every relation it reads must sit under one of the registered views (no
+ * file read directly, no catalog table), and it may call no Java method by reflection ({@code reflect},
+ * {@code java_method}) and run no script ({@code TRANSFORM ... USING}). Literal rows ({@code VALUES}),
+ * {@code range()} and CTE references (checked where the CTE is defined) are fine.
  */
 final class WarehouseConfinement {
   private WarehouseConfinement() {}
 
-  /**
-   * In a parsed (unresolved) plan: a relation named with a qualifier ({@code text.`/etc/passwd`},
-   * {@code db.table}), which can only be a file or a catalog table, or null.
-   */
-  static String qualifiedRelation(LogicalPlan plan) {
-    if (plan instanceof org.apache.spark.sql.catalyst.analysis.UnresolvedRelation r
-        && r.multipartIdentifier().size() > 1) {
-      return "direct access to data outside the views (" + String.join(".",
-          JavaConverters.seqAsJavaList(r.multipartIdentifier())) + ")";
+  /** In a parsed plan: a relation named with a qualifier ({@code text.`/etc/passwd`}, {@code db.t}), or null. */
+  static String qualifiedRelation(LogicalPlan parsed) {
+    return first(parsed, plan -> plan instanceof UnresolvedRelation r && r.multipartIdentifier().size() > 1
+        ? "direct access to data outside the views (" + String.join(".",
+            JavaConverters.seqAsJavaList(r.multipartIdentifier())) + ")" : null, e -> null);
+  }
+
+  /** In an analysed plan: what reaches outside the views, or null. */
+  static String firstEscape(LogicalPlan analysed, Set<String> views) {
+    return first(analysed, plan -> {
+      if (plan instanceof View view) {
+        String name = view.desc().identifier().table();
+        return view.isTempView() && views.contains(name) ? TRUSTED
+            : "a view that is not a warehouse table (" + name + ")";
+      }
+      if (plan instanceof ScriptTransformation) {
+        return "a script transformation (TRANSFORM ... USING)";
+      }
+      if (plan instanceof LeafNode && !(plan instanceof LocalRelation || plan instanceof OneRowRelation
+          || plan instanceof Range || plan instanceof CTERelationRef)) {
+        return "direct access to data outside the views (" + plan.nodeName() + ")";
+      }
+      return null;
+    }, e -> e instanceof CallMethodViaReflection ? "a Java method call by reflection (" + e.prettyName() + ")"
+        : null);
+  }
+
+  /** Returned by a plan check for a subtree that needs no further look (a registered view). */
+  private static final String TRUSTED = "";
+
+  /** The first finding of the checks over the plan, its expressions and their subqueries, depth first; or null. */
+  private static String first(LogicalPlan plan, Function<LogicalPlan, String> planCheck,
+                              Function<Expression, String> expressionCheck) {
+    String found = planCheck.apply(plan);
+    if (found != null) {
+      return found.equals(TRUSTED) ? null : found;
     }
     for (Expression e : JavaConverters.seqAsJavaList(plan.expressions())) {
-      String found = qualifiedRelation(e);
+      found = first(e, planCheck, expressionCheck);
       if (found != null) {
         return found;
       }
     }
     for (LogicalPlan child : JavaConverters.seqAsJavaList(plan.children())) {
-      String found = qualifiedRelation(child);
+      found = first(child, planCheck, expressionCheck);
       if (found != null) {
         return found;
       }
@@ -47,70 +77,19 @@ final class WarehouseConfinement {
     return null;
   }
 
-  private static String qualifiedRelation(Expression e) {
-    if (e instanceof SubqueryExpression sub) {
-      String found = qualifiedRelation(sub.plan());
+  private static String first(Expression e, Function<LogicalPlan, String> planCheck,
+                              Function<Expression, String> expressionCheck) {
+    String found = expressionCheck.apply(e);
+    if (found == null && e instanceof SubqueryExpression sub) {
+      found = first(sub.plan(), planCheck, expressionCheck);
+    }
+    for (Expression child : found == null ? JavaConverters.seqAsJavaList(e.children())
+        : java.util.List.<Expression>of()) {
+      found = first(child, planCheck, expressionCheck);
       if (found != null) {
         return found;
       }
     }
-    for (Expression child : JavaConverters.seqAsJavaList(e.children())) {
-      String found = qualifiedRelation(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  /** What in the analysed plan reaches outside the views, or null. */
-  static String firstEscape(LogicalPlan plan, Set<String> views) {
-    if (plan instanceof View view) {
-      String name = view.desc().identifier().table();
-      if (view.isTempView() && views.contains(name)) {
-        return null;
-      }
-      return "a view that is not a warehouse table (" + name + ")";
-    }
-    if (plan instanceof ScriptTransformation) {
-      return "a script transformation (TRANSFORM ... USING)";
-    }
-    // A CTE reference is checked where the CTE is defined (a child of the WithCTE above it).
-    if (plan instanceof LeafNode && !(plan instanceof LocalRelation || plan instanceof OneRowRelation
-        || plan instanceof Range || plan instanceof org.apache.spark.sql.catalyst.plans.logical.CTERelationRef)) {
-      return "direct access to data outside the views (" + plan.nodeName() + ")";
-    }
-    for (Expression e : JavaConverters.seqAsJavaList(plan.expressions())) {
-      String found = firstEscape(e, views);
-      if (found != null) {
-        return found;
-      }
-    }
-    for (LogicalPlan child : JavaConverters.seqAsJavaList(plan.children())) {
-      String found = firstEscape(child, views);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static String firstEscape(Expression e, Set<String> views) {
-    if (e instanceof CallMethodViaReflection) {
-      return "a Java method call by reflection (" + e.prettyName() + ")";
-    }
-    if (e instanceof SubqueryExpression sub) {
-      String found = firstEscape(sub.plan(), views);
-      if (found != null) {
-        return found;
-      }
-    }
-    for (Expression child : JavaConverters.seqAsJavaList(e.children())) {
-      String found = firstEscape(child, views);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return found;
   }
 }

@@ -138,9 +138,15 @@ public final class DefaultOntologyBuilder {
 
   /** Reads {@code plusk_slug<TAB>klout_slug} lines. */
   public static Map<String, String> readEquivalents(Path file) throws IOException {
+    try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return readEquivalents(r, file.toString());
+    }
+  }
+
+  public static Map<String, String> readEquivalents(java.io.Reader reader, String file) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     int no = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : new java.io.BufferedReader(reader).lines().toList()) {
       no++;
       if (line.isBlank() || line.startsWith("#")) {
         continue;
