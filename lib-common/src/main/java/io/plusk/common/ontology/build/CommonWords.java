@@ -44,11 +44,4 @@ public final class CommonWords {
   public boolean isOrdinaryWord(String form, int min) {
     return form.indexOf(' ') < 0 && form.equals(form.toLowerCase(Locale.ROOT)) && count(form) >= min;
   }
-
-  public static void main(String[] args) {
-    CommonWords w = new CommonWords();
-    for (String a : args) {
-      System.out.println(a + " " + w.count(a));
-    }
-  }
 }
