@@ -50,6 +50,11 @@ public final class TopicLinker {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
+
+    /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
+    boolean tag() {
+      return method.equals("hashtag") || method.equals("handle");
+    }
   }
 
   /** Links one post; {@code extraHashtags} are hashtags from the dump's entities (the text's own are found too). */
@@ -267,7 +272,7 @@ public final class TopicLinker {
    */
   private double prior(Match m, AliasIndex.Entry e) {
     // A hand-written name used as a verb or the like ("ai" in "ain't") is as doubtful as an ambiguous one.
-    double hand = !e.hand() ? 0 : e.ambiguous() || m.commonWordUse() && m.verbUse()
+    double hand = !e.hand() ? 0 : e.ambiguous() || m.verbUse()
         && !ontology.byId(e.topicId()).orElseThrow().everyday() ? settings.handAmbiguousPrior() : settings.handPrior();
     if (!e.hasData() || m.commonWordUse()) {
       return hand;
@@ -276,7 +281,7 @@ public final class TopicLinker {
     Double exact = e.priors().get(m.written());
     if (exact != null) {
       data = exact;
-    } else if (!m.caseInformative() || m.method().equals("hashtag") || m.method().equals("handle")) {
+    } else if (!m.caseInformative() || m.tag()) {
       data = e.bestPrior();
     } else if (!AliasIndex.hasUpperCase(m.written())) {
       double lower = e.bestPrior(false);
@@ -302,7 +307,7 @@ public final class TopicLinker {
 
   /** The prior of the span's most common sense when that sense is no topic ("twins" → Twin); NaN when none. */
   private double otherSense(Match m) {
-    if (m.method().equals("handle") || m.method().equals("hashtag")) {
+    if (m.tag()) {
       return Double.NaN;
     }
     double other = index.otherSensePrior(m.written());
@@ -355,7 +360,7 @@ public final class TopicLinker {
     List<TopicLink> out = new ArrayList<>();
     Scored winner = pick(subjects, otherSense);
     if (winner != null) {
-      TopicLink won = link(m, winner, 1.0);
+      TopicLink won = link(m, winner);
       out.add(won);
       for (Scored e : entities) {
         // Evidence for the broader topic through the named one, like a roll-up: via the winner.
@@ -365,14 +370,14 @@ public final class TopicLinker {
     } else {
       Scored entityWinner = pick(entities, otherSense);
       if (entityWinner != null) {
-        out.add(link(m, entityWinner, 1.0));
+        out.add(link(m, entityWinner));
       }
     }
     // Conversation topics label what a post is like; they are no rival sense of a name ("Minecraft" is the game
     // and gaming talk), so they are decided among themselves.
     Scored talk = pick(everyday, Double.NaN);
     if (talk != null) {
-      out.add(link(m, talk, 1.0));
+      out.add(link(m, talk));
     }
     return out;
   }
@@ -412,8 +417,8 @@ public final class TopicLinker {
     return top;
   }
 
-  private TopicLink link(Match m, Scored s, double factor) {
-    return new TopicLink(s.entry().topicId(), round(Math.min(1.0, s.score()) * factor), m.method(), m.matchedText(),
+  private TopicLink link(Match m, Scored s) {
+    return new TopicLink(s.entry().topicId(), round(Math.min(1.0, s.score())), m.method(), m.matchedText(),
         s.terms(), null);
   }
 
