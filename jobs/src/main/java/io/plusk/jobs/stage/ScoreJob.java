@@ -84,12 +84,13 @@ public final class ScoreJob implements Stage {
     // Earlier runs' accepted +K: the repeat window, and back to the oldest day a late +K of tonight's is dated.
     LocalDate repeatFrom = date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L);
     Row oldest = events.agg(org.apache.spark.sql.functions.min(to_date(col("ts")))).first();
-    LocalDate eventDaysFrom = oldest.isNullAt(0) ? date.minusDays(1) : oldest.getDate(0).toLocalDate().minusDays(1);
-    // An accepted +K dated day X was accepted by the run of X at the latest, or of the day before (future skew).
-    Dataset<Row> decisions = PlusKRules.decide(events, wh.read(Tables.PLUSK_ACCEPTED, repeatFrom, date.minusDays(1)),
-            eventDaysFrom.isBefore(date) ? wh.read(Tables.PLUSK_ACCEPTED, eventDaysFrom, date.minusDays(1))
-                : wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(1)).limit(0),
-            knownUsers, topicKeys, ctx.config().plusk())
+    // An accepted +K dated day X was accepted by the run of X at the latest, or of the day before (future skew):
+    // one read back to the earlier of that day and the repeat window serves both rules.
+    LocalDate acceptedFrom = oldest.isNullAt(0) ? repeatFrom
+        : java.util.Collections.min(java.util.List.of(repeatFrom, oldest.getDate(0).toLocalDate().minusDays(1)));
+    Dataset<Row> acceptedEarlier = wh.read(Tables.PLUSK_ACCEPTED, acceptedFrom, date.minusDays(1));
+    Dataset<Row> decisions = PlusKRules.decide(events, acceptedEarlier.where(col("dt").geq(repeatFrom.toString())),
+            acceptedEarlier, knownUsers, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
     var pluskSettings = ctx.config().plusk();
     Dataset<Row> listed = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date).where(col("evidence").gt(0))
