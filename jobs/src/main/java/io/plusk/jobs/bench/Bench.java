@@ -74,7 +74,7 @@ public final class Bench {
     // What one executor pays before its first post: the ontology and its alias index.
     new io.plusk.common.linking.AliasIndex(ontology);
     long ontologyLoadMillis = (System.nanoTime() - loadStart) / 1_000_000;
-    TopicLinker keepIndexAlive = new TopicLinker(ontology, text -> List.of(), config.linking());
+    TopicLinker keepIndexAlive = new TopicLinker(ontology, (text, level) -> List.of(), config.linking());
     System.gc();
     long ontologyHeapMb = (rt.totalMemory() - rt.freeMemory() - heapBefore) / (1024 * 1024);
     List<String> realTexts = new ArrayList<>();
@@ -123,6 +123,10 @@ public final class Bench {
     timeThreads(cleaned.subList(0, Math.min(300, cleaned.size())), threads, annotator::annotate);
     double coreNlpMillis = timeThreads(cleaned, threads, annotator::annotate);
     double linkerMillis = timeThreads(texts, threads, t -> linker.link(t, List.of()));
+    // The reference selective annotation must match: every post through every annotator.
+    TopicLinker fullyAnnotated = new TopicLinker(ontology, annotator, linking.withSelectiveAnnotation(false));
+    double fullLinkerMillis = timeThreads(texts, threads, t -> fullyAnnotated.link(t, List.of()));
+    Map<String, Object> agreement = agreement(texts, linker, fullyAnnotated);
 
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("measured_at", Instant.now().toString());
@@ -152,6 +156,8 @@ public final class Bench {
     out.put("raw_corenlp_tweets_per_s", round(rawRate));
     out.put("linker_outside_spark_tweets_per_s", round(linkerRate));
     out.put("ratio_link_stage_vs_raw_corenlp", round(linkRate / rawRate));
+    out.put("linker_every_post_fully_annotated_millis", round(fullLinkerMillis));
+    out.put("selective_vs_full_annotation", agreement);
     out.put("ratio_ingest_vs_bare_scan", round((double) scanMillis / ingestMillis));
     Files.createDirectories(jsonOut.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
@@ -179,6 +185,12 @@ public final class Bench {
         coreNlpMillis / 1000.0, texts.size(), rawRate));
     md.append(String.format("| plusk linker outside Spark (CoreNLP + matching) | %.1f | %,d texts | %,.0f texts/s |%n",
         linkerMillis / 1000.0, texts.size(), linkerRate));
+    md.append(String.format("| plusk linker outside Spark, every post fully annotated | %.1f | %,d texts | |%n",
+        fullLinkerMillis / 1000.0, texts.size()));
+    md.append(String.format("%nSelective annotation: %,d of %,d posts get the same links as with every annotator "
+        + "(%.2f %%); posts by annotation level %s.%n", (Integer) agreement.get("same_links"), texts.size(),
+        100.0 * (Integer) agreement.get("same_links") / Math.max(1, texts.size()),
+        agreement.get("posts_by_annotation_level")));
     md.append(String.format("%nDistinct cleaned texts among the engaged posts: %,d of %,d.%n", distinct,
         texts.size()));
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f**; bare JSON scan time / ingest time = **%.2f**.%n",
@@ -242,6 +254,41 @@ public final class Bench {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
     Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
     System.out.println(md);
+  }
+
+  /**
+   * How many posts get the same links (topic and confidence) from the selective linker as from the fully annotated
+   * one, and how many posts the selective one annotated at each level.
+   */
+  private static Map<String, Object> agreement(List<String> texts, TopicLinker selective, TopicLinker full) {
+    long[] before = selective.postsByAnnotationLevel();
+    int same = 0;
+    int sameTopics = 0;
+    List<String> examples = new ArrayList<>();
+    for (String t : texts) {
+      Map<String, Double> a = new java.util.TreeMap<>();
+      Map<String, Double> b = new java.util.TreeMap<>();
+      selective.link(t, List.of()).forEach(l -> a.put(l.topicId(), l.confidence()));
+      full.link(t, List.of()).forEach(l -> b.put(l.topicId(), l.confidence()));
+      same += a.equals(b) ? 1 : 0;
+      sameTopics += a.keySet().equals(b.keySet()) ? 1 : 0;
+      if (!a.equals(b) && examples.size() < 20) {
+        examples.add(t + " | selective " + a + " | full " + b);
+      }
+    }
+    long[] after = selective.postsByAnnotationLevel();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("posts", texts.size());
+    out.put("same_links", same);
+    out.put("same_links_share", round((double) same / Math.max(1, texts.size())));
+    out.put("same_topics", sameTopics);
+    Map<String, Long> levels = new LinkedHashMap<>();
+    for (io.plusk.common.nlp.AnnotationLevel level : io.plusk.common.nlp.AnnotationLevel.values()) {
+      levels.put(level.name().toLowerCase(java.util.Locale.ROOT), after[level.ordinal()] - before[level.ordinal()]);
+    }
+    out.put("posts_by_annotation_level", levels);
+    out.put("differences", examples);
+    return out;
   }
 
   private static double timeThreads(List<String> texts, int threads, Consumer<String> work) throws Exception {

@@ -127,6 +127,7 @@ public final class PluskConfig implements Serializable {
         c.getDouble("rollup-damping"),
         c.getDouble("rollup-min-confidence"),
         c.getBoolean("candidate-scan"),
+        c.getBoolean("selective-annotation"),
         c.getInt("annotation-cache-entries"));
   }
 
@@ -193,13 +194,21 @@ public final class PluskConfig implements Serializable {
       double rollupDamping,
       double rollupMinConfidence,
       boolean candidateScan,
+      boolean selectiveAnnotation,
       int annotationCacheEntries)
       implements Serializable {
     /** The same settings with the candidate pre-scan on or off (benchmarks and the scan's own test). */
     public LinkingSettings withCandidateScan(boolean on) {
       return new LinkingSettings(annotators, nerModel, maxNgram, handPrior, handAmbiguousPrior, lowerCaseNameFactor,
           contextWeight, linkThreshold, linkMargin, nerBonus, entityTopicFactor, minConfidence, rollupDamping,
-          rollupMinConfidence, on, annotationCacheEntries);
+          rollupMinConfidence, on, selectiveAnnotation, annotationCacheEntries);
+    }
+
+    /** The same settings with selective annotation on, or every post fully annotated (the reference it must match). */
+    public LinkingSettings withSelectiveAnnotation(boolean on) {
+      return new LinkingSettings(annotators, nerModel, maxNgram, handPrior, handAmbiguousPrior, lowerCaseNameFactor,
+          contextWeight, linkThreshold, linkMargin, nerBonus, entityTopicFactor, minConfidence, rollupDamping,
+          rollupMinConfidence, candidateScan, on, annotationCacheEntries);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.plusk.common.linking;
 
-import edu.stanford.nlp.process.Morphology;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
  * that cannot link to anything skip the annotators (tokenizer, POS tagger, lemmatiser, NER), which is most of the
  * link stage's time. The scan over-approximates what CoreNLP could produce: every whitespace chunk, the chunk
  * without surrounding punctuation, its pieces split at punctuation, and each of those lemmatised under every
- * inflecting part-of-speech tag (Morphology is a lexer: no model, microseconds per word). It may let through a
+ * inflecting part-of-speech tag ({@link Lemmas}). It may let through a
  * post that then links nothing; it never stops one that would link ({@code CandidateScanTest} checks this on the
  * dev set).
  */
@@ -20,9 +19,6 @@ final class CandidateScan {
   private static final Pattern SPLIT_KEEP_JOINERS = Pattern.compile("[^\\p{L}\\p{N}&+.'\\-]+");
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}]+|[\\p{Punct}"
       + "\\p{IsPunctuation}]+$");
-  private static final String[] INFLECTING_TAGS = {"NNS", "NNPS", "VBD", "VBG", "VBN", "VBZ", "VBP", "JJR", "JJS",
-      "RBR", "RBS"};
-  private static final ThreadLocal<Morphology> MORPHOLOGY = ThreadLocal.withInitial(Morphology::new);
 
   private CandidateScan() {}
 
@@ -76,10 +72,8 @@ final class CandidateScan {
   }
 
   private static boolean lemmaStartsAnAlias(AliasIndex index, String word) {
-    Morphology morphology = MORPHOLOGY.get();
-    for (String tag : INFLECTING_TAGS) {
-      String lemma = morphology.lemma(word, tag);
-      if (lemma != null && !lemma.equals(word) && index.startsAnAlias(lemma.toLowerCase(Locale.ROOT))) {
+    for (String lemma : Lemmas.possible(word)) {
+      if (index.startsAnAlias(lemma)) {
         return true;
       }
     }

@@ -2,6 +2,7 @@ package io.plusk.common.linking;
 
 import io.plusk.common.config.PluskConfig.LinkingSettings;
 import io.plusk.common.nlp.AnnotatedToken;
+import io.plusk.common.nlp.AnnotationLevel;
 import io.plusk.common.nlp.TextAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Links a post's text to ontology topics: alias n-grams over CoreNLP tokens and lemmas (longest match first),
  * hashtags and @handles; ambiguous aliases are decided by the topics' context words and by the other topics of the
  * same post, and left unlinked when that evidence is too weak. Direct links are then rolled up the DAG with a
- * damping factor per level.
+ * damping factor per level. With selective annotation (the default) a post is first only tokenized; the POS tagger
+ * and NER run on it only when their output could change a link ({@link AnnotationNeed}).
  */
 public final class TopicLinker {
   private static final Set<String> ENTITY_TAGS = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
@@ -27,6 +32,9 @@ public final class TopicLinker {
   private final AliasIndex index;
   private final TextAnnotator annotator;
   private final LinkingSettings settings;
+  private final LongAdder[] postsByAnnotation = {
+      new LongAdder(), new LongAdder(),
+      new LongAdder()};
 
   public TopicLinker(Ontology ontology, TextAnnotator annotator, LinkingSettings settings) {
     this.ontology = ontology;
@@ -39,16 +47,33 @@ public final class TopicLinker {
     return ontology;
   }
 
+  /** Posts annotated so far at each {@link AnnotationLevel} (index = ordinal); skipped posts are not counted. */
+  public long[] postsByAnnotationLevel() {
+    long[] out = new long[postsByAnnotation.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = postsByAnnotation[i].sum();
+    }
+    return out;
+  }
+
   /**
    * A span of the post that names one or more candidate topics. {@code written}: the span as written (case kept,
    * single spaces), the key of the exact-form priors. {@code capitalisedUse}: whether the span starts with a capital
    * inside a mixed-case sentence; null where case says nothing (sentence start, one-case text, hashtags, handles).
+   * {@code namedEntity}: the span is used as a name (NER tags it, or it is capitalised inside a mixed-case
+   * sentence). {@code commonWordUse}: one lower-case word that is not a noun (without POS tags: could be one).
    */
-  private record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
-                       Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-                       boolean commonWordUse, boolean verbUse) {
+  record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
+               Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
+               boolean commonWordUse, boolean verbUse) {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
+    }
+
+    /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
+    Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
+      return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
+          asCommonWord, asVerb);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -78,34 +103,38 @@ public final class TopicLinker {
     if (settings.candidateScan() && !CandidateScan.mayLink(index, clean, extraHashtags)) {
       return List.of();
     }
-    List<AnnotatedToken> tokens = annotator.annotate(clean.nlpText());
+    String nlpText = clean.nlpText();
+    boolean caseInformative = caseIsInformative(nlpText);
+    String lowerText = " " + nlpText.toLowerCase(Locale.ROOT) + " ";
+    AnnotationLevel level = settings.selectiveAnnotation() ? AnnotationLevel.TOKENS : AnnotationLevel.ENTITIES;
+    List<AnnotatedToken> tokens = annotator.annotate(nlpText, level);
+    Function<List<AnnotatedToken>, List<Match>> matchesOf = t -> matches(t, caseInformative, clean, extraHashtags);
+    BiFunction<List<Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf =
+        (spans, t) -> directLinks(spans, vocabulary(t), lowerText, feedback, authorTopicIds);
+    if (level == AnnotationLevel.TOKENS) {
+      level = AnnotationNeed.of(tokens, ontology, matchesOf, linksOf);
+      if (level != AnnotationLevel.TOKENS) {
+        tokens = annotator.annotate(nlpText, level);
+      }
+    }
+    Map<String, TopicLink> direct = linksOf.apply(matchesOf.apply(tokens), tokens);
+    postsByAnnotation[level.ordinal()].increment();
+    return rollUp(direct);
+  }
 
-    Set<String> contextVocabulary = new HashSet<>();
+  /** Words and lemmas of the post, lower case: where context words are looked for. */
+  private static Set<String> vocabulary(List<AnnotatedToken> tokens) {
+    Set<String> vocabulary = new HashSet<>();
     for (AnnotatedToken t : tokens) {
-      contextVocabulary.add(t.word().toLowerCase(Locale.ROOT));
-      contextVocabulary.add(t.lemma().toLowerCase(Locale.ROOT));
+      vocabulary.add(t.word().toLowerCase(Locale.ROOT));
+      vocabulary.add(t.lemma().toLowerCase(Locale.ROOT));
     }
-    String lowerText = " " + clean.nlpText().toLowerCase(Locale.ROOT) + " ";
+    return vocabulary;
+  }
 
-    List<Match> matches = new ArrayList<>(wordMatches(tokens, caseIsInformative(clean.nlpText())));
-    Set<String> tags = new java.util.LinkedHashSet<>(clean.hashtags());
-    if (extraHashtags != null) {
-      tags.addAll(extraHashtags);
-    }
-    for (String tag : tags) {
-      List<AliasIndex.Entry> entries = index.hashtag(tag);
-      if (!entries.isEmpty()) {
-        matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false));
-      }
-    }
-    for (String handle : clean.handles()) {
-      List<AliasIndex.Entry> entries = index.handle(handle);
-      if (!entries.isEmpty()) {
-        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false));
-      }
-    }
-
+  /** Decides every matched span of a post: its direct links by topic, before the roll-up. */
+  private Map<String, TopicLink> directLinks(List<Match> matches, Set<String> contextVocabulary, String lowerText,
+                                             LinkFeedback feedback, Set<String> authorTopicIds) {
     // Topics named without doubt, and their ancestors below the super-topics, are context for the other spans.
     List<Set<String>> namedBy = new ArrayList<>(matches.size());
     for (Match m : matches) {
@@ -148,7 +177,35 @@ public final class TopicLinker {
         }
       }
     }
-    return rollUp(best);
+    return best;
+  }
+
+  /** The spans of the post that name candidate topics: word n-grams, hashtags, @handles. */
+  private List<Match> matches(List<AnnotatedToken> tokens, boolean caseInformative, CleanText clean,
+                              List<String> extraHashtags) {
+    List<Match> matches = new ArrayList<>(wordMatches(tokens, caseInformative));
+    Set<String> tags = new java.util.LinkedHashSet<>(clean.hashtags());
+    if (extraHashtags != null) {
+      tags.addAll(extraHashtags);
+    }
+    for (String tag : tags) {
+      List<AliasIndex.Entry> entries = index.hashtag(tag);
+      if (!entries.isEmpty()) {
+        matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
+            false, false, false));
+      }
+    }
+    for (String handle : clean.handles()) {
+      List<AliasIndex.Entry> entries = index.handle(handle);
+      if (!entries.isEmpty()) {
+        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false));
+      }
+    }
+    return matches;
+  }
+
+  private int maxNgram() {
+    return Math.min(settings.maxNgram(), index.maxTokens());
   }
 
   /** Case says something only in texts that use both cases (not all-lowercase or shouted tweets). */
@@ -167,7 +224,7 @@ public final class TopicLinker {
 
   private List<Match> wordMatches(List<AnnotatedToken> tokens, boolean caseInformative) {
     List<Match> out = new ArrayList<>();
-    int maxN = Math.min(settings.maxNgram(), index.maxTokens());
+    int maxN = maxNgram();
     int i = 0;
     while (i < tokens.size()) {
       if (!mayStartAnAlias(tokens.get(i))) {
@@ -189,22 +246,28 @@ public final class TopicLinker {
         }
         if (!entries.isEmpty()) {
           Set<String> spanWords = new HashSet<>();
-          boolean entity = false;
+          boolean nerTagged = false;
           for (AnnotatedToken t : span) {
             spanWords.add(t.word().toLowerCase(Locale.ROOT));
             spanWords.add(t.lemma().toLowerCase(Locale.ROOT));
-            entity |= ENTITY_TAGS.contains(t.ner());
+            nerTagged |= ENTITY_TAGS.contains(t.ner());
           }
           // A capital inside a sentence marks a name ("the Twins won"); lower case marks a common word ("my twins").
           boolean sentenceStart = i == 0 || SENTENCE_ENDS.contains(tokens.get(i - 1).word());
           String first = span.get(0).word();
-          Boolean capitalised = !caseInformative || sentenceStart || first.isEmpty() ? null
-              : Character.isUpperCase(first.charAt(0));
+          Boolean capitalised = !caseInformative || first.isEmpty() ? null
+              : !sentenceStart ? Boolean.valueOf(Character.isUpperCase(first.charAt(0)))
+              // At a sentence's start the first capital says nothing, a capital on a later word does ("Bernie
+              // Sanders was ...").
+              : span.stream().skip(1).anyMatch(t -> !t.word().isEmpty() && Character.isUpperCase(t.word().charAt(0)))
+                  ? Boolean.TRUE : null;
+          // Where case tells (a capital inside a sentence), it is the name evidence; NER is asked where it cannot.
+          boolean entity = nerTagged || Boolean.TRUE.equals(capitalised);
           // One lower-case word used as a verb, adjective or the like ("watch it live") is not a name of anything.
           boolean commonWordUse = n == 1 && !entity && !AliasIndex.hasUpperCase(first)
               && (span.get(0).pos() == null || !span.get(0).pos().startsWith("NN"));
           boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
-          out.add(new Match(join(span, false), written, entity ? "alias+ner" : "alias", entries, spanWords, entity,
+          out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
               capitalised, caseInformative, commonWordUse, verbUse));
           matchedLength = n;
         }
@@ -296,7 +359,7 @@ public final class TopicLinker {
       data = Double.isNaN(cap) && !AliasIndex.isAcronym(m.written()) ? e.bestPrior(false) : cap;
     }
     if (exact != null && exact >= MOST_COMMON_SENSE_MIN_PRIOR && AliasIndex.hasUpperCase(m.written())
-        && (Boolean.TRUE.equals(m.capitalisedUse()) || m.namedEntity())) {
+        && m.namedEntity()) {
       // The form as written most often means this topic (the dictionary keeps each form's most common article
       // only), and it is used as a name: the most likely reading, even where the name has many other senses
       // ("Amazon" 0.29: the river, the rainforest, the myth... each rarer).

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CoreNLP with lean settings for tweets. The pipeline costs seconds and gigabytes to build, so there is one per JVM
- * (per executor on a cluster) for each distinct configuration, built on first use; StanfordCoreNLP.annotate is
- * thread-safe, so Spark tasks running side by side share it.
+ * (per executor on a cluster) for each distinct configuration and {@link AnnotationLevel}, built on first use
+ * (CoreNLP's annotator pool shares the models between them); StanfordCoreNLP.annotate is thread-safe, so Spark tasks
+ * running side by side share it.
  */
 public final class CoreNlpAnnotator implements TextAnnotator {
   private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
@@ -44,23 +45,35 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     return p;
   }
 
-  private StanfordCoreNLP pipeline() {
-    return PIPELINES.computeIfAbsent(annotators + "|" + nerModel, key -> {
+  /** The configured annotators, cut down to what {@code level} needs (and what the configuration has). */
+  String annotatorsFor(AnnotationLevel level) {
+    List<String> configured = List.of(annotators.replace(" ", "").split(","));
+    List<String> wanted = switch (level) {
+      case TOKENS -> List.of("tokenize", "ssplit");
+      case TAGS -> List.of("tokenize", "ssplit", "pos", "lemma");
+      case ENTITIES -> configured;
+    };
+    return String.join(",", configured.stream().filter(wanted::contains).toList());
+  }
+
+  private StanfordCoreNLP pipeline(AnnotationLevel level) {
+    String wanted = annotatorsFor(level);
+    return PIPELINES.computeIfAbsent(wanted + "|" + nerModel, key -> {
       long start = System.nanoTime();
-      LOG.info("Loading CoreNLP pipeline ({}; NER model {})", annotators, nerModel);
-      StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(annotators, nerModel));
+      LOG.info("Loading CoreNLP pipeline ({}; NER model {})", wanted, nerModel);
+      StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(wanted, nerModel));
       LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
       return pipeline;
     });
   }
 
   @Override
-  public List<AnnotatedToken> annotate(String text) {
+  public List<AnnotatedToken> annotate(String text, AnnotationLevel level) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
     Annotation doc = new Annotation(text);
-    pipeline().annotate(doc);
+    pipeline(level).annotate(doc);
     List<CoreLabel> labels = doc.get(CoreAnnotations.TokensAnnotation.class);
     List<AnnotatedToken> out = new ArrayList<>(labels.size());
     for (CoreLabel l : labels) {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class MemoizingAnnotator implements TextAnnotator {
   private final TextAnnotator delegate;
-  private final Map<String, List<AnnotatedToken>> recent;
+  private final Map<Key, List<AnnotatedToken>> recent;
   private long hits;
   private long misses;
 
@@ -19,7 +19,7 @@ public final class MemoizingAnnotator implements TextAnnotator {
     this.delegate = delegate;
     this.recent = new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, List<AnnotatedToken>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, List<AnnotatedToken>> eldest) {
         return size() > maxEntries;
       }
     };
@@ -30,19 +30,22 @@ public final class MemoizingAnnotator implements TextAnnotator {
     return maxEntries <= 0 ? delegate : new MemoizingAnnotator(delegate, maxEntries);
   }
 
+  private record Key(String text, AnnotationLevel level) {}
+
   @Override
-  public List<AnnotatedToken> annotate(String text) {
+  public List<AnnotatedToken> annotate(String text, AnnotationLevel level) {
+    Key key = new Key(text, level);
     synchronized (recent) {
-      List<AnnotatedToken> known = recent.get(text);
+      List<AnnotatedToken> known = recent.get(key);
       if (known != null) {
         hits++;
         return known;
       }
       misses++;
     }
-    List<AnnotatedToken> tokens = List.copyOf(delegate.annotate(text));
+    List<AnnotatedToken> tokens = List.copyOf(delegate.annotate(text, level));
     synchronized (recent) {
-      recent.put(text, tokens);
+      recent.put(key, tokens);
     }
     return tokens;
   }

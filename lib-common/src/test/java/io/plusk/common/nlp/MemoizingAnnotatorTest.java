@@ -10,7 +10,7 @@ class MemoizingAnnotatorTest {
   @Test
   void eachDistinctTextIsAnnotatedOnceWhileItIsRecent() {
     AtomicInteger calls = new AtomicInteger();
-    TextAnnotator counting = text -> {
+    TextAnnotator counting = (text, level) -> {
       calls.incrementAndGet();
       return List.of(new AnnotatedToken(text, text, "NN", "O"));
     };
@@ -23,6 +23,8 @@ class MemoizingAnnotatorTest {
     memo.annotate("b");
     assertThat(calls.get()).as("b was the least recently used and left").isEqualTo(4);
     assertThat(memo.hitsAndMisses()).containsExactly(2L, 4L);
+    memo.annotate("b", AnnotationLevel.TOKENS);
+    assertThat(calls.get()).as("another level of the same text is another annotation").isEqualTo(5);
     assertThat(MemoizingAnnotator.wrap(counting, 0)).isSameAs(counting);
   }
 }

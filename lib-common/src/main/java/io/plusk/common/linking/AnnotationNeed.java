@@ -1,0 +1,136 @@
+package io.plusk.common.linking;
+
+import io.plusk.common.nlp.AnnotatedToken;
+import io.plusk.common.nlp.AnnotationLevel;
+import io.plusk.common.ontology.Ontology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Which of CoreNLP's costly annotators could change a post's links, judged from its tokens alone. The linker reads
+ * three things from them:
+ * <ul>
+ *   <li>lemmas (POS tagger): a span that matches a name only through its lemmas ("watching" → watch), and context
+ *       words that the post has only in another form ("me" → I);</li>
+ *   <li>the part of speech of one lower-case word whose prior comes from data or from a plain hand-written name
+ *       ("watch it live" is no watch): a noun keeps the prior, a verb or adjective loses it;</li>
+ *   <li>named entities (NER): whether a capitalised span that case cannot judge (first word of a sentence, a text
+ *       in one case) is used as a name, which decides data priors and the name bonus.</li>
+ * </ul>
+ * The post is decided under each answer the annotators could give: every word with its lemmas as written or as
+ * each lemma {@link Lemmas} says it could have; every undecided lower-case word a noun, a verb, or neither; every
+ * undecided capitalised span a name or not. When all answers give the same links, the annotators cannot change
+ * them and do not run. Mixed answers (one word a noun, another a verb) are not tried, so this can differ from the
+ * full pipeline; {@code SelectiveAnnotationTest} and {@code scripts/bench} measure how often.
+ */
+final class AnnotationNeed {
+  /** Lemma readings tried at most: a word with more possible lemmas than this asks for the tagger. */
+  private static final int MAX_LEMMA_READINGS = 3;
+
+  private AnnotationNeed() {}
+
+  /**
+   * The least annotation that gives the post the links the full pipeline would. {@code tokens}: the post's tokens
+   * alone (lemma = word); {@code matchesOf} finds the spans of tokens; {@code linksOf} decides spans with the
+   * context words of tokens.
+   */
+  static AnnotationLevel of(List<AnnotatedToken> tokens, Ontology ontology,
+                            Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
+                            BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf) {
+    List<TopicLinker.Match> matches = matchesOf.apply(tokens);
+    Map<String, TopicLink> links = linksOf.apply(matches, tokens);
+    if (!links.equals(linksOf.apply(variant(matches, AnnotationNeed::namedEntityCanMatter,
+        m -> m.withUse(true, false, false)), tokens))) {
+      return AnnotationLevel.ENTITIES;
+    }
+    List<List<AnnotatedToken>> readings = lemmaReadings(tokens);
+    if (readings == null) {
+      return AnnotationLevel.TAGS;
+    }
+    Predicate<TopicLinker.Match> undecided = m -> partOfSpeechCanMatter(m, ontology);
+    for (List<AnnotatedToken> reading : readings) {
+      List<TopicLinker.Match> read = reading == tokens ? matches : matchesOf.apply(reading);
+      // Without tags a lower-case word counts as neither noun nor verb; a noun or a verb must link the same.
+      if (reading != tokens && !links.equals(linksOf.apply(read, reading))
+          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, false, false)), reading))
+          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading))) {
+        return AnnotationLevel.TAGS;
+      }
+    }
+    return AnnotationLevel.TOKENS;
+  }
+
+  /**
+   * The tokens as written, then with each word that could have another lemma given its first, second, ... possible
+   * lemma; null when a word has too many.
+   */
+  private static List<List<AnnotatedToken>> lemmaReadings(List<AnnotatedToken> tokens) {
+    List<List<String>> possible = new ArrayList<>(tokens.size());
+    int readings = 0;
+    for (AnnotatedToken t : tokens) {
+      List<String> lemmas = List.copyOf(Lemmas.possible(t.word()));
+      possible.add(lemmas);
+      readings = Math.max(readings, lemmas.size());
+    }
+    if (readings > MAX_LEMMA_READINGS) {
+      return null;
+    }
+    List<List<AnnotatedToken>> out = new ArrayList<>(readings + 1);
+    out.add(tokens);
+    for (int r = 0; r < readings; r++) {
+      List<AnnotatedToken> reading = new ArrayList<>(tokens.size());
+      for (int i = 0; i < tokens.size(); i++) {
+        AnnotatedToken t = tokens.get(i);
+        List<String> lemmas = possible.get(i);
+        reading.add(lemmas.isEmpty() ? t
+            : new AnnotatedToken(t.word(), lemmas.get(Math.min(r, lemmas.size() - 1)), t.pos(), t.ner()));
+      }
+      out.add(reading);
+    }
+    return out;
+  }
+
+  /** The matches with those that {@code undecided} picks replaced; the same list when it picks none. */
+  private static List<TopicLinker.Match> variant(List<TopicLinker.Match> matches,
+                                                 Predicate<TopicLinker.Match> undecided,
+                                                 UnaryOperator<TopicLinker.Match> otherwise) {
+    List<TopicLinker.Match> out = null;
+    for (int i = 0; i < matches.size(); i++) {
+      TopicLinker.Match m = matches.get(i);
+      if (!m.tag() && undecided.test(m)) {
+        if (out == null) {
+          out = new ArrayList<>(matches);
+        }
+        out.set(i, otherwise.apply(m));
+      }
+    }
+    return out == null ? matches : out;
+  }
+
+  /** A capitalised span whose use case cannot judge, with a data prior that being a name would raise. */
+  private static boolean namedEntityCanMatter(TopicLinker.Match m) {
+    if (m.namedEntity() || !AliasIndex.hasUpperCase(m.matchedText())) {
+      return false;
+    }
+    return m.entries().stream().anyMatch(AliasIndex.Entry::hasData);
+  }
+
+  /** One lower-case word whose prior a POS tag could take away. */
+  private static boolean partOfSpeechCanMatter(TopicLinker.Match m, Ontology ontology) {
+    if (!m.commonWordUse()) {
+      return false;
+    }
+    for (AliasIndex.Entry e : m.entries()) {
+      if (e.hasData() || e.hand() && !e.ambiguous() && !ontology.byId(e.topicId()).orElseThrow().everyday()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
