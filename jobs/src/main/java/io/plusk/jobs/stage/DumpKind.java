@@ -37,8 +37,16 @@ enum DumpKind {
     this.table = table;
   }
 
+  /**
+   * The rows a line of this kind parses to: the table's columns; a users line also keeps when and where it was
+   * written, so that of several profiles of one user the newest wins on every run (see {@code IngestJob}).
+   */
   StructType schema() {
-    return Tables.schemaOf(table);
+    StructType tableSchema = Tables.schemaOf(table);
+    return this != USERS ? tableSchema : tableSchema
+        .add("updated_at", org.apache.spark.sql.types.DataTypes.TimestampType, true)
+        .add("source_file", org.apache.spark.sql.types.DataTypes.StringType, false)
+        .add("line_no", org.apache.spark.sql.types.DataTypes.LongType, false);
   }
 
   /**
@@ -115,7 +123,8 @@ enum DumpKind {
         }
         case USERS -> {
           UserProfile u = EventParsers.user(line.text());
-          return List.of(RowFactory.create(u.userId(), u.screenName(), u.country(), u.lang(), u.followers()));
+          return List.of(RowFactory.create(u.userId(), u.screenName(), u.country(), u.lang(), u.followers(),
+              u.updatedAt() == null ? null : Timestamp.from(u.updatedAt()), file, no));
         }
         default -> throw new IllegalStateException("Unhandled dump kind " + kind);
       }

@@ -135,9 +135,8 @@ public final class IngestJob implements Stage {
           ctx.warehouse().write(accepted.get(DumpKind.PLUSK), Tables.PLUSK_EVENTS, ctx.date()));
       result.count("removal_events.written",
           ctx.warehouse().write(accepted.get(DumpKind.REMOVALS), Tables.REMOVAL_EVENTS, ctx.date()));
-      Dataset<Row> users = accepted.get(DumpKind.USERS);
-      result.count("users.written", ctx.warehouse().write(users.dropDuplicates("user_id"), Tables.USERS,
-          ctx.date()));
+      result.count("users.written", ctx.warehouse().write(newestProfiles(accepted.get(DumpKind.USERS)),
+          Tables.USERS, ctx.date()));
 
       Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
       result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));
@@ -154,6 +153,18 @@ public final class IngestJob implements Stage {
     } finally {
       cached.forEach(JavaRDD::unpersist);
     }
+  }
+
+  /**
+   * One profile per user, the same on every run: the newest by {@code updated_at} where the dump says, else the
+   * last written (the later file, then the later line). Country is a perk filter, so an arbitrary pick would let a
+   * rerun select other people.
+   */
+  static Dataset<Row> newestProfiles(Dataset<Row> profiles) {
+    return Frames.firstPerGroup(profiles, new String[] {"user_id"}, col("updated_at").desc_nulls_last(),
+            col("source_file").desc(), col("line_no").desc())
+        .select(java.util.Arrays.stream(Tables.USERS_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
   }
 
   /**

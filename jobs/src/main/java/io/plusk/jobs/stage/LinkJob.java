@@ -96,8 +96,8 @@ public final class LinkJob implements Stage {
     Broadcast<Ontology> shared = jsc.broadcast(ontology);
     Broadcast<LinkFeedback> learned = jsc.broadcast(feedback);
     // A day's engaged posts often sit in one or two files: spread them so every core runs CoreNLP (the costly part).
-    int slots = spark.sparkContext().defaultParallelism();
-    Dataset<Row> spread = posts.rdd().getNumPartitions() >= slots ? posts : posts.repartition(slots * 2);
+    // Always to a fixed count: asking an adaptive plan how many partitions it has runs its upstream stages twice.
+    Dataset<Row> spread = posts.repartition(spark.sparkContext().defaultParallelism() * 2);
     Dataset<Row> withHistory = java.util.Arrays.asList(spread.columns()).contains("author_topics") ? spread
         : spread.withColumn("author_topics", org.apache.spark.sql.functions.lit(null).cast("array<string>"));
     JavaRDD<Row> rows = withHistory.select("post_id", "user_id", "text", "hashtags", "author_topics").javaRDD()

@@ -101,6 +101,27 @@ class IngestJobTest extends SparkTestBase {
   }
 
   @Test
+  void ofSeveralProfilesOfOneUserTheNewestWinsOnEveryRun() throws IOException {
+    Files.writeString(day("tweets").resolve("a.jsonl"), tweet("100", "1", "hello", "") + "\n");
+    String profile = "{\"user_id\":\"%s\",\"screen_name\":\"u%s\",\"country\":\"%s\"%s}\n";
+    // User 1: no update times, so the last written wins (file b after file a); user 2: the newest updated_at wins
+    // wherever it is written.
+    Files.writeString(day("users").resolve("a.jsonl"), String.format(profile, "1", "1", "US", "")
+        + String.format(profile, "1", "1", "GB", "")
+        + String.format(profile, "2", "2", "CA", ",\"updated_at\":\"2026-11-25T10:00:00Z\""));
+    Files.writeString(day("users").resolve("b.jsonl"), String.format(profile, "1", "1", "DE", "")
+        + String.format(profile, "2", "2", "FR", ",\"updated_at\":\"2026-11-24T10:00:00Z\""));
+
+    StageResult r = new IngestJob().run(context());
+
+    assertThat(r.get("users.written")).isEqualTo(2);
+    Map<String, String> countries = context().warehouse().read(Tables.USERS, DAY).collectAsList().stream()
+        .collect(Collectors.toMap(x -> x.getString(x.fieldIndex("user_id")),
+            x -> x.getString(x.fieldIndex("country"))));
+    assertThat(countries).containsExactlyInAnyOrderEntriesOf(Map.of("1", "DE", "2", "CA"));
+  }
+
+  @Test
   void aMissingRequiredDumpFailsTheDataQualityCheckBeforeWritingAnything() {
     assertThatThrownBy(() -> new IngestJob().run(context()))
         .isInstanceOf(DataQualityException.class)

@@ -78,6 +78,7 @@ public final class EventParsers {
       }
       followers = f.longValue();
     }
-    return new UserProfile(id, Json.text(n, "screen_name"), country, Json.text(n, "lang"), followers);
+    Instant updatedAt = n.hasNonNull("updated_at") ? Json.timestamp(n, "updated_at") : null;
+    return new UserProfile(id, Json.text(n, "screen_name"), country, Json.text(n, "lang"), followers, updatedAt);
   }
 }

@@ -186,15 +186,30 @@ public final class AliasIndex {
 
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
+  /** Lower case, runs of whitespace as one space, no whitespace at the ends: the key of word aliases. */
   public static String normalize(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    // Tokens rarely hold whitespace: skip the regex for them.
-    for (int i = 0; i < lower.length(); i++) {
-      if (Character.isWhitespace(lower.charAt(i))) {
-        return WHITESPACE.matcher(lower).replaceAll(" ").strip();
+    // Called for every n-gram of every post: most are keys already (words joined by single spaces), no regex then.
+    return isKey(lower) ? lower : WHITESPACE.matcher(lower).replaceAll(" ").strip();
+  }
+
+  private static boolean isKey(String s) {
+    int n = s.length();
+    if (n > 0 && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1)))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && (c != ' ' || isRegexSpace(s.charAt(i + 1)))) {
+        return false;
       }
     }
-    return lower;
+    return true;
+  }
+
+  /** What the regex {@code \s} matches. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   public static String compactKey(String text) {

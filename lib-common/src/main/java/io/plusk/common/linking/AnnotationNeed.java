@@ -37,16 +37,16 @@ final class AnnotationNeed {
 
   /**
    * The least annotation that gives the post the links the full pipeline would. {@code tokens}: the post's tokens
-   * alone (lemma = word); {@code matchesOf} finds the spans of tokens; {@code linksOf} decides spans with the
-   * context words of tokens.
+   * alone (lemma = word), {@code matches} their spans and {@code links} their links; {@code matchesOf} finds the
+   * spans of other tokens; {@code linksOf} decides spans with the context words of tokens.
    */
-  static AnnotationLevel of(List<AnnotatedToken> tokens, Ontology ontology,
+  static AnnotationLevel of(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
+                            Map<String, TopicLink> links, Ontology ontology,
                             Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
                             BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf) {
-    List<TopicLinker.Match> matches = matchesOf.apply(tokens);
-    Map<String, TopicLink> links = linksOf.apply(matches, tokens);
-    if (!links.equals(linksOf.apply(variant(matches, AnnotationNeed::namedEntityCanMatter,
-        m -> m.withUse(true, false, false)), tokens))) {
+    List<TopicLinker.Match> asNames = variant(matches, AnnotationNeed::namedEntityCanMatter,
+        m -> m.withUse(true, false, false));
+    if (asNames != matches && !links.equals(linksOf.apply(asNames, tokens))) {
       return AnnotationLevel.ENTITIES;
     }
     List<List<AnnotatedToken>> readings = lemmaReadings(tokens);
@@ -56,10 +56,13 @@ final class AnnotationNeed {
     Predicate<TopicLinker.Match> undecided = m -> partOfSpeechCanMatter(m, ontology);
     for (List<AnnotatedToken> reading : readings) {
       List<TopicLinker.Match> read = reading == tokens ? matches : matchesOf.apply(reading);
+      if (reading != tokens && !links.equals(linksOf.apply(read, reading))) {
+        return AnnotationLevel.TAGS;
+      }
       // Without tags a lower-case word counts as neither noun nor verb; a noun or a verb must link the same.
-      if (reading != tokens && !links.equals(linksOf.apply(read, reading))
-          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, false, false)), reading))
-          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading))) {
+      List<TopicLinker.Match> asNouns = variant(read, undecided, m -> m.withUse(false, false, false));
+      if (asNouns != read && (!links.equals(linksOf.apply(asNouns, reading))
+          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading)))) {
         return AnnotationLevel.TAGS;
       }
     }

@@ -111,13 +111,15 @@ public final class TopicLinker {
     Function<List<AnnotatedToken>, List<Match>> matchesOf = t -> matches(t, caseInformative, clean, extraHashtags);
     BiFunction<List<Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf =
         (spans, t) -> directLinks(spans, vocabulary(t), lowerText, feedback, authorTopicIds);
+    List<Match> matches = matchesOf.apply(tokens);
+    Map<String, TopicLink> direct = linksOf.apply(matches, tokens);
     if (level == AnnotationLevel.TOKENS) {
-      level = AnnotationNeed.of(tokens, ontology, matchesOf, linksOf);
+      level = AnnotationNeed.of(tokens, matches, direct, ontology, matchesOf, linksOf);
       if (level != AnnotationLevel.TOKENS) {
         tokens = annotator.annotate(nlpText, level);
+        direct = linksOf.apply(matchesOf.apply(tokens), tokens);
       }
     }
-    Map<String, TopicLink> direct = linksOf.apply(matchesOf.apply(tokens), tokens);
     postsByAnnotation[level.ordinal()].increment();
     return rollUp(direct);
   }
