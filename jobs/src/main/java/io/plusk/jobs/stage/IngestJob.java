@@ -3,9 +3,12 @@ package io.plusk.jobs.stage;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha1;
+import static org.apache.spark.sql.functions.when;
 
 import io.plusk.common.config.PluskConfig.IngestSettings;
 import io.plusk.common.schema.Tables;
@@ -95,17 +98,23 @@ public final class IngestJob implements Stage {
       }
 
       Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
-      Dataset<Row> fresh = statuses.join(earlierIds(ctx, Tables.POSTS, "post_id",
-          col("is_embedded").equalTo(false)), Columns.using("post_id"), "left_anti");
+      Dataset<Row> earlierPosts = earlierIds(ctx, Tables.POSTS, "post_id", col("is_embedded").equalTo(false));
+      Dataset<Row> fresh = statuses.join(earlierPosts, Columns.using("post_id"), "left_anti");
       Dataset<Row> posts = dedupePosts(fresh).persist(StorageLevel.MEMORY_AND_DISK());
-      long statusCount = statuses.count();
-      long freshCount = fresh.count();
-      long distinctPosts = fresh.select("post_id").distinct().count();
+      // The statuses' figures in one pass: every Spark job costs a fixed half second however small the day.
+      Column isFresh = col("_earlier").isNull();
+      Row figures = statuses.join(earlierPosts.withColumn("_earlier", lit(true)), Columns.using("post_id"), "left")
+          .agg(count(lit(1)), count(when(isFresh, lit(1))), countDistinct(when(isFresh, col("post_id"))),
+              countDistinct(when(col("is_embedded").equalTo(false), concat_ws(":", col("source_file"),
+                  col("line_no").cast("string")))))
+          .first();
+      long statusCount = figures.getLong(0);
+      long freshCount = figures.getLong(1);
+      long distinctPosts = figures.getLong(2);
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
       // Accounting, checked against what was read back: every accepted line left at least one status, every
       // distinct post id is in the table once, the rest are counted duplicates.
-      long linesWithStatus = statuses.where(col("is_embedded").equalTo(false)).select("source_file", "line_no")
-          .distinct().count();
+      long linesWithStatus = figures.getLong(3);
       long linesInPosts = ctx.warehouse().read(Tables.POSTS, ctx.date()).select("source_file", "line_no").distinct()
           .count();
       if (postCount != distinctPosts || linesInPosts > linesWithStatus
@@ -120,10 +129,13 @@ public final class IngestJob implements Stage {
           .count("tweets.duplicate_statuses", freshCount - postCount);
 
       Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS));
-      Dataset<Row> freshEvents = events.join(earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true)),
-          Columns.using("event_id"), "left_anti");
-      long eventRows = events.count();
-      long freshEventRows = freshEvents.count();
+      Dataset<Row> earlierEvents = earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true));
+      Dataset<Row> freshEvents = events.join(earlierEvents, Columns.using("event_id"), "left_anti");
+      Row eventFigures = events.join(earlierEvents.withColumn("_earlier", lit(true)), Columns.using("event_id"),
+              "left")
+          .agg(count(lit(1)), count(when(col("_earlier").isNull(), lit(1)))).first();
+      long eventRows = eventFigures.getLong(0);
+      long freshEventRows = eventFigures.getLong(1);
       long eventCount = ctx.warehouse().write(freshEvents.dropDuplicates("event_id"), Tables.ENGAGEMENT_EVENTS,
           ctx.date());
       result.count("engagement_events.written", eventCount)

@@ -298,6 +298,21 @@ class NightlyEndToEndTest extends SparkTestBase {
 
   @Test
   @Order(11)
+  void topicsFindShowsBothSensesOfANameWithTheirPathsAndExperts() {
+    String out = stdout("topics", "find", "--warehouse", wh(), "twins");
+    assertThat(out).contains("minnesota-twins").contains("Sports > Baseball > Minnesota Twins")
+        .contains("twins-and-multiples")
+        .contains("experts: users listed in the topic (not removed) on " + D3);
+    String twinsLine = out.lines().filter(l -> l.contains("minnesota-twins")).findFirst().orElseThrow();
+    long listed = expertise(D3).where(col("topic_slug").equalTo("minnesota-twins").and(col("removed")
+        .equalTo(false))).count();
+    assertThat(listed).isPositive();
+    assertThat(twinsLine).containsPattern("\\s" + listed + "\\s+Sports");
+    assertThat(PluskCli.execute("topics", "find", "--warehouse", wh(), "--limit", "0", "twins")).isEqualTo(2);
+  }
+
+  @Test
+  @Order(11)
   void statusAndSqlShowThePublishedDates() {
     assertThat(stdout("status", "--warehouse", wh())).contains("3 published dates").contains("2026-11-24  published");
     assertThat(stdout("sql", "--warehouse", wh(), "SELECT count(DISTINCT dt) AS days FROM topic_expertise"))

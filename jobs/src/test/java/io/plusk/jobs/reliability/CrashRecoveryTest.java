@@ -60,9 +60,11 @@ class CrashRecoveryTest extends SparkTestBase {
         warehouse.toString());
   }
 
+  // The first stage and the last before the commit: a kill in between (engaged, link, score) leaves a staging area
+  // that is a prefix of the one killed at publish, and is recovered the same way.
   @ParameterizedTest(name = "killed after \"{0}\"")
   @ValueSource(strings = {"stage=ingest date=2026-11-23 status=started",
-      "stage=link date=2026-11-23 status=started", "stage=publish date=2026-11-23 status=started"})
+      "stage=publish date=2026-11-23 status=started"})
   void aRunKilledBeforeItsCommitLeavesThePreviousVersionAndTheRerunEqualsACleanRun(String killPoint)
       throws Exception {
     Path warehouse = tmp.resolve("wh-" + Math.abs(killPoint.hashCode()));

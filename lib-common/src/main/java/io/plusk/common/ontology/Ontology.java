@@ -180,8 +180,25 @@ public final class Ontology implements Serializable {
     return result;
   }
 
-  /** Topics whose slug or name is closest to the given text: for "did you mean" messages. */
+  private transient TopicFinder finder;
+
+  /** The topic finder of this ontology, built on first use (it keys every name once). */
+  public synchronized TopicFinder finder() {
+    if (finder == null) {
+      finder = new TopicFinder(this);
+    }
+    return finder;
+  }
+
+  /**
+   * Topics closest to the given text, for "did you mean" messages: what {@link TopicFinder} finds (names, aliases,
+   * prefixes, words, close spellings), else the slugs and names nearest by edit distance.
+   */
   public List<Topic> closest(String text, int limit) {
+    List<Topic> found = finder().find(text, limit).stream().map(TopicFinder.Found::topic).toList();
+    if (!found.isEmpty()) {
+      return found;
+    }
     String needle = text.toLowerCase(Locale.ROOT);
     return byId.values().stream()
         .sorted(Comparator.comparingInt((Topic t) -> Math.min(
