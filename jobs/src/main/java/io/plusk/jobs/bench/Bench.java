@@ -48,13 +48,25 @@ public final class Bench {
     Path work = Path.of(a.getOrDefault("work", "target/bench")).toAbsolutePath();
     Path jsonOut = Path.of(a.getOrDefault("json", work.resolve("bench.json").toString()));
     Path markdown = Path.of(a.getOrDefault("markdown", work.resolve("bench.md").toString()));
-    LocalDate day = LocalDate.parse("2026-11-25");
+    // --input DIR: time a dump of one's own (the input layout, tweets/dt=D/...) instead of a generated day.
+    Path ownInput = a.containsKey("input") ? Path.of(a.get("input")).toAbsolutePath() : null;
+    LocalDate day = a.containsKey("date") ? LocalDate.parse(a.get("date"))
+        : ownInput != null ? latestDay(ownInput.resolve("tweets")) : LocalDate.parse("2026-11-25");
     int days = Integer.parseInt(a.getOrDefault("days", "1"));
+    if (ownInput != null && days > 1) {
+      throw new IllegalArgumentException("--input times one day of a dump; --days is for generated days");
+    }
+    if (ownInput != null && ownInput.startsWith(work)) {
+      // The work folder is emptied first.
+      throw new IllegalArgumentException("--input " + ownInput + " is inside --work " + work + "; use another --work");
+    }
 
     Map<String, Object> overrides = new LinkedHashMap<>(Map.of("spark.master", "local[" + threads + "]",
-        "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2)),
-        // A synthetic day stands alone: don't fail it for the junk share we put in on purpose.
-        "ingest.max-quarantine-share", "0.5"));
+        "spark.shuffle-partitions", String.valueOf(Math.max(4, threads * 2))));
+    if (ownInput == null) {
+      // A synthetic day stands alone: don't fail it for the junk share we put in on purpose.
+      overrides.put("ingest.max-quarantine-share", "0.5");
+    }
     if (a.containsKey("set")) {
       // Any plusk key, e.g. --set linking.candidate-scan=false (one per run).
       String[] kv = a.get("set").split("=", 2);
@@ -90,7 +102,7 @@ public final class Bench {
       }
     }
     deleteRecursively(work);
-    Path input = work.resolve("input");
+    Path input = ownInput != null ? ownInput : work.resolve("input");
     if (days > 1) {
       multiDay(spark, config, ontology, input, work, day.minusDays(days - 1L), days, tweets, threads, jsonOut,
           markdown);
@@ -98,7 +110,14 @@ public final class Bench {
       return;
     }
     long t0 = System.nanoTime();
-    int files = new SyntheticDump(realTexts).write(input, day, tweets, ontology, 42L);
+    int files;
+    if (ownInput == null) {
+      files = new SyntheticDump(realTexts).write(input, day, tweets, ontology, 42L);
+    } else {
+      try (var listing = Files.list(input.resolve("tweets").resolve("dt=" + day))) {
+        files = (int) listing.filter(Files::isRegularFile).count();
+      }
+    }
     long genMillis = (System.nanoTime() - t0) / 1_000_000;
 
     Warehouse wh = new Warehouse(spark, work.resolve("warehouse").toString());
@@ -131,7 +150,9 @@ public final class Bench {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("measured_at", Instant.now().toString());
     out.put("machine", machine(threads));
-    out.put("tweets_generated", tweets);
+    out.put("input", ownInput != null ? ownInput.toString() : "synthetic");
+    out.put("date", day.toString());
+    out.put("tweets_generated", ownInput != null ? 0 : tweets);
     out.put("real_texts", realTexts.size());
     out.put("ontology", Map.of("topics", ontology.size(), "load_and_index_millis", ontologyLoadMillis,
         "heap_mb", ontologyHeapMb, "linker_topics", keepIndexAlive.ontology().size()));
@@ -163,8 +184,9 @@ public final class Bench {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
 
     StringBuilder md = new StringBuilder();
-    md.append(String.format("Run %s on %s: %,d synthetic tweets in %d files, %d threads (local[%d]).%n%n",
-        out.get("measured_at"), out.get("machine"), tweets, files, threads, threads));
+    md.append(String.format("Run %s on %s: %s in %d files, %d threads (local[%d]).%n%n",
+        out.get("measured_at"), out.get("machine"), ownInput != null ? "the dump " + ownInput + " for " + day
+            : String.format("%,d synthetic tweets", tweets), files, threads, threads));
     md.append("| step | time (s) | rows | rate |\n|---|---|---|---|\n");
     md.append(String.format("| bare `spark.read.json(...).count()` | %.1f | %,d | %,.0f lines/s |%n", scanMillis / 1000.0,
         scanned, scanned / (scanMillis / 1000.0)));
@@ -289,6 +311,15 @@ public final class Bench {
     out.put("posts_by_annotation_level", levels);
     out.put("differences", examples);
     return out;
+  }
+
+  /** The newest dt=YYYY-MM-DD folder under a dump kind's folder. */
+  private static LocalDate latestDay(Path kindFolder) throws java.io.IOException {
+    try (var listing = Files.list(kindFolder)) {
+      return listing.map(p -> p.getFileName().toString()).filter(n -> n.matches("dt=\\d{4}-\\d{2}-\\d{2}"))
+          .map(n -> LocalDate.parse(n.substring(3))).max(LocalDate::compareTo)
+          .orElseThrow(() -> new IllegalArgumentException("No dt=YYYY-MM-DD folder in " + kindFolder));
+    }
   }
 
   private static double timeThreads(List<String> texts, int threads, Consumer<String> work) throws Exception {

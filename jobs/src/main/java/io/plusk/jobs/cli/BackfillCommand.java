@@ -30,10 +30,10 @@ public final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+      throw UsageError.of("--to %s is before --from %s", to, from);
     }
     if (options.date != null) {
-      throw new IllegalArgumentException("backfill takes --from and --to, not --date");
+      throw new UsageError("backfill takes --from and --to, not --date");
     }
     JobContext base = PluskCli.context(options, from);
     PrintWriter out = spec.commandLine().getOut();

@@ -51,8 +51,9 @@ public final class ExplainCommand implements Callable<Integer> {
     Dataset<Row> rows = wh.read(Tables.TOPIC_EXPERTISE, date)
         .where(lower(col("screen_name")).equalTo(handle.toLowerCase(Locale.ROOT)).or(col("user_id").equalTo(handle)));
     if (topic != null) {
-      Topic t = ontology.resolve(topic).orElseThrow(() -> new IllegalArgumentException(String.format(
-          "Unknown topic '%s'. Closest: %s", topic, ontology.closest(topic, 5).stream().map(Topic::slug).toList())));
+      Topic t = ontology.resolve(topic).orElseThrow(() -> UsageError.of(
+          "--topic '%s' is no topic (slug, id or display name). Closest: %s", topic,
+          ontology.closest(topic, 5).stream().map(Topic::slug).toList()));
       rows = rows.where(col("topic_id").equalTo(t.id()));
     }
     // The person's own ranking first (rank_in_user: what they are most expert in), super-topics and removed last.
@@ -60,6 +61,11 @@ public final class ExplainCommand implements Callable<Integer> {
         col("score").desc()).collectAsList();
     PrintWriter out = spec.commandLine().getOut();
     if (list.isEmpty()) {
+      LocalDate windowStart = date.minusDays(config.scoring().windowDays() - 1L);
+      if (!knownUser(wh, handle, windowStart, date)) {
+        throw UsageError.of("--user %s: nobody of that screen name or id posted or had a profile from %s to %s",
+            user, windowStart, date);
+      }
       out.printf("@%s has no listed topic%s on %s.%n", handle, topic == null ? "" : " '" + topic + "'", date);
       out.flush();
       return 0;
@@ -107,5 +113,13 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Whether the warehouse knows the person in the scoring window: a profile or a post (one row is enough). */
+  private static boolean knownUser(Warehouse wh, String handle, LocalDate from, LocalDate to) {
+    org.apache.spark.sql.Column named = lower(col("screen_name")).equalTo(handle.toLowerCase(Locale.ROOT))
+        .or(col("user_id").equalTo(handle));
+    return !wh.read(Tables.USERS, from, to).where(named).limit(1).isEmpty()
+        || !wh.read(Tables.POSTS, from, to).where(named).limit(1).isEmpty();
   }
 }

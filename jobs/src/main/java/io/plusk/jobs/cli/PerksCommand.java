@@ -71,17 +71,22 @@ public final class PerksCommand {
     @Override
     public Integer call() {
       if (!campaign.matches("[A-Za-z0-9_-]{1,64}")) {
-        throw new IllegalArgumentException("Campaign name '" + campaign
-            + "' must be 1-64 letters, digits, '-' or '_'");
+        throw UsageError.of("--campaign '%s' must be 1-64 letters, digits, '-' or '_'", campaign);
       }
-      if (limit <= 0 || cooldownDays < 0 || minScore < 0 || minScore > 100) {
-        throw new IllegalArgumentException("--limit must be > 0, --cooldown-days >= 0 and --min-score in 0..100");
+      if (limit <= 0) {
+        throw UsageError.of("--limit must be at least 1, got %d", limit);
+      }
+      if (cooldownDays < 0) {
+        throw UsageError.of("--cooldown-days must be 0 or more, got %d", cooldownDays);
+      }
+      if (!(minScore >= 0 && minScore <= 100)) {
+        throw UsageError.of("--min-score must be in 0..100, got %s", minScore);
       }
       Set<String> countryCodes = new LinkedHashSet<>();
       for (String c : countries) {
         String cc = c.strip().toUpperCase(Locale.ROOT);
         if (!cc.matches("[A-Z]{2}")) {
-          throw new IllegalArgumentException("Country '" + c + "' is not an ISO-3166 alpha-2 code (e.g. US)");
+          throw UsageError.of("--country '%s' is not an ISO-3166 alpha-2 code (e.g. US, FR)", c);
         }
         countryCodes.add(cc);
       }
@@ -91,9 +96,9 @@ public final class PerksCommand {
       Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
       Set<String> topicIds = new LinkedHashSet<>();
       for (String t : topics) {
-        Topic topic = ontology.resolve(t).orElseThrow(() -> new IllegalArgumentException(String.format(
-            "Unknown topic '%s'. Closest: %s", t,
-            ontology.closest(t, 5).stream().map(x -> x.slug() + " (" + x.name() + ")").toList())));
+        Topic topic = ontology.resolve(t).orElseThrow(() -> UsageError.of(
+            "--topic '%s' is no topic (slug, id or display name). Closest: %s", t,
+            ontology.closest(t, 5).stream().map(x -> x.slug() + " (" + x.name() + ")").toList()));
         topicIds.addAll(ontology.selfAndDescendants(topic.id()));
       }
       LocalDate date = PublishedDates.resolve(wh, options.date);

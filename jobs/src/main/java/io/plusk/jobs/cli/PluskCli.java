@@ -65,7 +65,7 @@ public final class PluskCli {
       PrintWriter err = cmd.getErr();
       err.println("plusk: " + cmd.getCommandName() + " failed: " + e.getMessage());
       err.flush();
-      if (e instanceof io.plusk.common.config.Locations.RefusedException) {
+      if (e instanceof UsageError || e instanceof io.plusk.common.config.Locations.RefusedException) {
         return CommandLine.ExitCode.USAGE;
       }
       return e instanceof DataQualityException ? EXIT_DATA_QUALITY : CommandLine.ExitCode.SOFTWARE;

@@ -18,8 +18,7 @@ final class PublishedDates {
       return published.last();
     }
     if (!published.contains(requested)) {
-      throw new IllegalArgumentException(String.format("Date %s is not published in %s; published dates: %s",
-          requested, wh.root(), published));
+      throw UsageError.of("--date %s is not published in %s; published dates: %s", requested, wh.root(), published);
     }
     return requested;
   }

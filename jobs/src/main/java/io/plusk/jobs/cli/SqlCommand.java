@@ -74,9 +74,13 @@ public final class SqlCommand implements Callable<Integer> {
    * the published tables, and this command must not become a way to write next to them. Reading statements are
    * allowed by their first keyword, and a query that parses into a write (WITH ... INSERT) is refused too.
    */
-  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readOnly(SparkSession spark, String sql)
-      throws org.apache.spark.sql.catalyst.parser.ParseException {
-    var plan = spark.sessionState().sqlParser().parsePlan(sql);
+  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readOnly(SparkSession spark, String sql) {
+    org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+    try {
+      plan = spark.sessionState().sqlParser().parsePlan(sql);
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
+      throw new UsageError("not a query: " + e.getMessage(), e);
+    }
     java.util.regex.Matcher start = QUERY_START.matcher(sql);
     boolean reads = start.find();
     // SHOW, DESCRIBE and EXPLAIN parse into commands that only read; the rest must hold no writing node.
@@ -84,20 +88,31 @@ public final class SqlCommand implements Callable<Integer> {
         .contains(start.group(1).toUpperCase(java.util.Locale.ROOT));
     String write = showsOrExplains ? null : firstWrite(plan);
     if (!reads || write != null) {
-      throw new IllegalArgumentException("plusk sql runs queries only; refused: "
+      throw new UsageError("plusk sql runs queries only; refused: "
           + (write != null ? write : plan.nodeName()));
     }
     String qualified = WarehouseConfinement.qualifiedRelation(plan);
     if (qualified != null) {
-      throw new IllegalArgumentException("plusk sql reads the warehouse views only (" + String.join(", ",
+      throw new UsageError("plusk sql reads the warehouse views only (" + String.join(", ",
           Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + qualified);
     }
     if (!showsOrExplains) {
-      var analysed = spark.sessionState().analyzer().executeAndCheck(plan,
-          new org.apache.spark.sql.catalyst.QueryPlanningTracker(scala.Option.empty()));
+      org.apache.spark.sql.catalyst.plans.logical.LogicalPlan analysed;
+      try {
+        analysed = spark.sessionState().analyzer().executeAndCheck(plan,
+            new org.apache.spark.sql.catalyst.QueryPlanningTracker(scala.Option.empty()));
+      } catch (Exception e) {
+        if (e instanceof org.apache.spark.sql.AnalysisException) {
+          // An unknown table or column is the query's fault, not the run's.
+          throw new UsageError("cannot run the query: " + e.getMessage()
+              + (Tables.ALL.stream().noneMatch(spark.catalog()::tableExists) ? " (the warehouse has no tables: "
+              + "wrong --warehouse, or no `plusk nightly` yet?)" : ""), e);
+        }
+        throw e;
+      }
       String escape = WarehouseConfinement.firstEscape(analysed, viewNames());
       if (escape != null) {
-        throw new IllegalArgumentException("plusk sql reads the warehouse views only (" + String.join(", ",
+        throw new UsageError("plusk sql reads the warehouse views only (" + String.join(", ",
             Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + escape);
       }
     }

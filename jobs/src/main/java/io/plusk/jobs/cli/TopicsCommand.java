@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Finding the topic marketing means among Klout's thousands: {@code plusk topics find TEXT}. */
@@ -59,7 +58,7 @@ public final class TopicsCommand {
     @Override
     public Integer call() throws Exception {
       if (limit <= 0) {
-        throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
+        throw UsageError.of("--limit must be at least 1, got %d", limit);
       }
       PluskConfig config = PluskConfig.load(conf);
       if (warehouse != null) {
@@ -99,7 +98,7 @@ public final class TopicsCommand {
       org.apache.hadoop.fs.Path rootPath = new org.apache.hadoop.fs.Path(root);
       if (!FileSystem.get(rootPath.toUri(), new Configuration()).exists(rootPath)) {
         if (date != null || warehouse != null) {
-          throw new ParameterException(spec.commandLine(), "No warehouse at " + root);
+          throw UsageError.of("--warehouse %s does not exist", root);
         }
         // Finding topics needs no warehouse: without one there is nothing to count.
         return new ExpertCounts(null, root, Map.of());

@@ -18,7 +18,7 @@ public final class UnlockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (options.date == null) {
-      throw new IllegalArgumentException("unlock needs --date");
+      throw new UsageError("unlock needs --date");
     }
     Warehouse wh = options.warehouse(options.config());
     String holder = RunLock.clear(wh, options.date);

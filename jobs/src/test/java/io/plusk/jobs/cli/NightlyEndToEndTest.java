@@ -224,6 +224,11 @@ class NightlyEndToEndTest extends SparkTestBase {
         .contains("+K from [").contains("@northstar_nine").contains("matched: ").contains("twins")
         .contains("Target Field");
     assertThat(stdout("explain", "--warehouse", wh(), "--user", "mn_dugout_dan")).contains("REMOVED by the user");
+    String[] code = new String[1];
+    String err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(
+        "explain", "--warehouse", wh(), "--user", "nobody_here")));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("--user nobody_here: nobody of that screen name or id");
   }
 
   @Test
@@ -245,7 +250,7 @@ class NightlyEndToEndTest extends SparkTestBase {
       String[] code = new String[1];
       String err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(
           () -> code[0] = String.valueOf(PluskCli.execute("sql", "--warehouse", wh(), escape)));
-      assertThat(code[0]).as(escape).isNotEqualTo("0");
+      assertThat(code[0]).as(escape).isEqualTo("2");
       assertThat(err).as(escape).containsAnyOf("reads the warehouse views only", "runSQLOnFiles",
           "UNSUPPORTED_DATASOURCE_FOR_DIRECT_QUERY", "TABLE_OR_VIEW_NOT_FOUND");
       assertThat(err).as(escape).doesNotContain("root:x:0:0");
@@ -286,14 +291,19 @@ class NightlyEndToEndTest extends SparkTestBase {
   @Test
   @Order(10)
   void perkSelectionErrorsNameWhatExists() {
-    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic",
-        "minesota twins")).isEqualTo(1);
-    assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic", "wine",
-        "--date", "2020-01-01")).isEqualTo(1);
+    String[] code = new String[1];
+    String err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(
+        "perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic", "minesota twins")));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("--topic 'minesota twins' is no topic").contains("minnesota-twins (Minnesota Twins)");
+    err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("perks",
+        "select", "--warehouse", wh(), "--campaign", "x", "--topic", "wine", "--date", "2020-01-01")));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("--date 2020-01-01 is not published").contains(D3.toString());
     assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "../etc", "--topic",
-        "wine")).isEqualTo(1);
+        "wine")).isEqualTo(2);
     assertThat(PluskCli.execute("perks", "select", "--warehouse", wh(), "--campaign", "x", "--topic", "wine",
-        "--country", "USA'; DROP TABLE users; --")).isEqualTo(1);
+        "--country", "USA'; DROP TABLE users; --")).isEqualTo(2);
   }
 
   @Test

@@ -44,9 +44,40 @@ class PluskCliTest extends SparkTestBase {
         "WITH x AS (SELECT 1 AS a) INSERT OVERWRITE DIRECTORY '/tmp/x' USING parquet SELECT * FROM x"}) {
       String[] code = new String[1];
       String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("sql", "--warehouse", wh, write)));
-      assertThat(code[0]).as(write).isEqualTo("1");
+      assertThat(code[0]).as(write).isEqualTo("2");
       assertThat(err).as(write).contains("runs queries only");
     }
+  }
+
+  /** Every way to mistype a command exits 2 and says which option and what it accepts. */
+  @Test
+  void usageErrorsExitWithTwoAndNameTheOption() {
+    String wh = tmp.resolve("wh").toString();
+    String[][] perks = {
+        {"--limit", "-5", "--limit must be at least 1, got -5"},
+        {"--min-score", "150", "--min-score must be in 0..100, got 150.0"},
+        {"--cooldown-days", "-1", "--cooldown-days must be 0 or more, got -1"},
+        {"--country", "USA", "--country 'USA' is not an ISO-3166 alpha-2 code"}};
+    for (String[] bad : perks) {
+      assertUsageError(bad[2], "perks", "select", "--warehouse", wh, "--campaign", "c", "--topic", "wine", bad[0],
+          bad[1]);
+    }
+    assertUsageError("--campaign 'bad name!' must be", "perks", "select", "--warehouse", wh, "--campaign",
+        "bad name!", "--topic", "wine");
+    assertUsageError("--to 2026-11-24 is before --from 2026-11-25", "backfill", "--warehouse", wh, "--from",
+        "2026-11-25", "--to", "2026-11-24");
+    assertUsageError("not a query", "sql", "--warehouse", wh, "SELEC 1");
+    assertUsageError("wrong --warehouse", "sql", "--warehouse", wh, "SELECT * FROM topic_expertise");
+    assertUsageError("--limit must be at least 1", "topics", "find", "--limit", "0", "twins");
+    assertUsageError("--warehouse " + tmp.resolve("nowhere") + " does not exist", "topics", "find", "--warehouse",
+        tmp.resolve("nowhere").toString(), "twins");
+  }
+
+  private static void assertUsageError(String message, String... args) {
+    String[] code = new String[1];
+    String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(args)));
+    assertThat(code[0]).as(String.join(" ", args)).isEqualTo("2");
+    assertThat(err).as(String.join(" ", args)).contains(message);
   }
 
   @Test

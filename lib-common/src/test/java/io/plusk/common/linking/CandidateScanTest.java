@@ -3,13 +3,10 @@ package io.plusk.common.linking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plusk.common.config.PluskConfig;
-import io.plusk.common.evaluation.GoldExample;
 import io.plusk.common.nlp.CoreNlpAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.OntologyFormat;
 import io.plusk.common.testing.SharedData;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,12 +18,7 @@ import org.junit.jupiter.api.Test;
 class CandidateScanTest {
   @Test
   void theScanSkipsPostsButNeverChangesALink() throws Exception {
-    List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(SharedData.path("tweettopic-dev/dev.jsonl"), StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        texts.add(GoldExample.parse(line, texts.size() + 1).text());
-      }
-    }
+    List<String> texts = new ArrayList<>(SharedData.tweetTopicDevTexts());
     texts.addAll(List.of("my twins slept through the night", "Twins walk-off in the 9th", "We ran the marathon",
         "the children were running races", "Heating bills are up", "I'm learning Python's asyncio",
         "nothing to see here, just lunch", "e-sports finals tonight!!", "AT&T outage again", "#gameday"));

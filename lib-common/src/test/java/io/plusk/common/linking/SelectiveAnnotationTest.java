@@ -3,7 +3,6 @@ package io.plusk.common.linking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plusk.common.config.PluskConfig;
-import io.plusk.common.evaluation.GoldExample;
 import io.plusk.common.nlp.AnnotatedToken;
 import io.plusk.common.nlp.AnnotationLevel;
 import io.plusk.common.nlp.CoreNlpAnnotator;
@@ -11,8 +10,6 @@ import io.plusk.common.nlp.TextAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.OntologyFormat;
 import io.plusk.common.testing.SharedData;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,12 +52,7 @@ class SelectiveAnnotationTest {
 
   @Test
   void realTweetsGetTheLinksOfTheFullPipelineWhileMostSkipAnAnnotator() throws Exception {
-    List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(SharedData.path("tweettopic-dev/dev.jsonl"), StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        texts.add(GoldExample.parse(line, texts.size() + 1).text());
-      }
-    }
+    List<String> texts = SharedData.tweetTopicDevTexts();
     Counting counting = new Counting();
     TopicLinker selective = new TopicLinker(ontology, counting, SETTINGS.withSelectiveAnnotation(true));
     TopicLinker full = new TopicLinker(ontology, coreNlp, SETTINGS.withSelectiveAnnotation(false));

@@ -30,4 +30,15 @@ public final class SharedData {
     }
     return p;
   }
+
+  /** The texts of the 200 real tweets of the TweetTopic dev set, in file order. */
+  public static java.util.List<String> tweetTopicDevTexts() throws java.io.IOException {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(path("tweettopic-dev/dev.jsonl"), java.nio.charset.StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        texts.add(io.plusk.common.evaluation.GoldExample.parse(line, texts.size() + 1).text());
+      }
+    }
+    return texts;
+  }
 }
