@@ -42,6 +42,9 @@ public final class SqlCommand implements Callable<Integer> {
       var dates = warehouse.dates(table);
       if (!dates.isEmpty()) {
         warehouse.read(table, dates.first(), dates.last()).createOrReplaceTempView(table);
+      } else {
+        // A view left by an earlier command in this JVM would show another warehouse's table.
+        spark.catalog().dropTempView(table);
       }
     }
     new io.plusk.jobs.perks.PerkRecipients(spark, warehouse).all().createOrReplaceTempView(Tables.PERK_RECIPIENTS);

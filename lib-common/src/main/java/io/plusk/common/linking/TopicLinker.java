@@ -32,9 +32,7 @@ public final class TopicLinker {
   private final AliasIndex index;
   private final TextAnnotator annotator;
   private final LinkingSettings settings;
-  private final LongAdder[] postsByAnnotation = {
-      new LongAdder(), new LongAdder(),
-      new LongAdder()};
+  private final LongAdder[] postsByAnnotation = {new LongAdder(), new LongAdder(), new LongAdder()};
 
   public TopicLinker(Ontology ontology, TextAnnotator annotator, LinkingSettings settings) {
     this.ontology = ontology;
