@@ -7,6 +7,7 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import io.plusk.common.schema.Tables;
+import io.plusk.jobs.report.UserLabel;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import java.io.PrintWriter;
@@ -86,8 +87,10 @@ public final class ExplainCommand implements Callable<Integer> {
       texts.putIfAbsent(p.getString(0), p.getString(1));
     }
     Row first = list.get(0);
-    out.printf("@%s (user %s) on %s: %d topics%n", first.getString(first.fieldIndex("screen_name")),
-        first.getString(first.fieldIndex("user_id")), date, list.size());
+    String userId = first.getString(first.fieldIndex("user_id"));
+    String label = UserLabel.of(first.getString(first.fieldIndex("screen_name")), userId);
+    out.printf("%s on %s: %d topic%s%n", label.startsWith("@") ? label + " (user " + userId + ")" : label, date,
+        list.size(), list.size() == 1 ? "" : "s");
     for (Row r : list) {
       boolean removed = r.getBoolean(r.fieldIndex("removed"));
       out.printf("%n%s (%s, level %d): score %.1f, %s%n", r.getString(r.fieldIndex("topic_name")),
@@ -100,7 +103,7 @@ public final class ExplainCommand implements Callable<Integer> {
           r.getLong(r.fieldIndex("engagement_count")), r.getDouble(r.fieldIndex("raw_evidence")));
       List<String> givers = r.getList(r.fieldIndex("plusk_givers"));
       if (!givers.isEmpty()) {
-        out.printf("  +K from %s%n", givers.stream().map(g -> "@" + names.getOrDefault(g, g)).toList());
+        out.printf("  +K from %s%n", givers.stream().map(g -> UserLabel.of(names.get(g), g)).toList());
       }
       List<String> terms = r.getList(r.fieldIndex("evidence_terms"));
       if (!terms.isEmpty()) {

@@ -6,6 +6,7 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import io.plusk.common.schema.Tables;
+import io.plusk.jobs.report.UserLabel;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.perks.PerkSelection;
@@ -125,7 +126,8 @@ public final class PerksCommand {
               + "countries %s; cool-down %d days)%n", campaign, date, selected.size(), candidates, topicIds.size(),
           String.join(", ", topics), minScore, countryCodes.isEmpty() ? "any" : countryCodes, cooldownDays);
       for (Row r : selected.subList(0, Math.min(10, selected.size()))) {
-        pw.printf("  #%d @%s (%s) %s %.1f%n", r.getInt(r.fieldIndex("rank")), r.getString(r.fieldIndex("screen_name")),
+        pw.printf("  #%d %s (%s) %s %.1f%n", r.getInt(r.fieldIndex("rank")),
+            UserLabel.of(r.getString(r.fieldIndex("screen_name")), r.getString(r.fieldIndex("user_id"))),
             r.isNullAt(r.fieldIndex("country")) ? "-" : r.getString(r.fieldIndex("country")),
             r.getString(r.fieldIndex("topic_slug")), r.getDouble(r.fieldIndex("score")));
       }

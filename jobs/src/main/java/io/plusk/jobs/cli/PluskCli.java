@@ -11,6 +11,7 @@ import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Pipeline;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.Version;
+import io.plusk.jobs.report.UserLabel;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import java.io.PrintWriter;
@@ -128,10 +129,11 @@ public final class PluskCli {
           .orderBy(col("experts").desc(), col("topic_slug")).limit(3).collectAsList();
       for (Row t : topics) {
         List<Row> top = te.where(col("topic_slug").equalTo(t.getString(0))).orderBy("rank_in_topic").limit(3)
-            .select("rank_in_topic", "screen_name", "score").collectAsList();
+            .select("rank_in_topic", "screen_name", "score", "user_id").collectAsList();
         StringBuilder sb = new StringBuilder();
         for (Row r : top) {
-          sb.append(String.format("  #%d @%s (%.1f)", r.getInt(0), r.getString(1), r.getDouble(2)));
+          sb.append(String.format("  #%d %s (%.1f)", r.getInt(0), UserLabel.of(r.getString(1), r.getString(3)),
+              r.getDouble(2)));
         }
         out.printf("Top in %s (%d experts):%s%n", t.getString(0), t.getLong(1), sb);
       }

@@ -14,13 +14,14 @@ public final class RunReport {
   public record Bar(String label, long value) {}
 
   /** An expert line of a topic. */
-  public record Expert(int rank, String screenName, double score) {}
+  /** {@code user}: as {@link UserLabel} shows a person. */
+  public record Expert(int rank, String user, double score) {}
 
   /** One topic with its top experts. */
   public record TopicTop(String name, long experts, List<Expert> top) {}
 
   /** A user and topic whose listing changed since the previous day; {@code before} or {@code after} may be null. */
-  public record Change(String screenName, String topic, Double before, Double after) {}
+  public record Change(String user, String topic, Double before, Double after) {}
 
   private RunReport() {}
 
@@ -49,7 +50,7 @@ public final class RunReport {
       h.append("<div><h3>").append(esc(t.name())).append(" <small>(").append(t.experts())
           .append(" experts)</small></h3><table><tr><th>#</th><th>user</th><th>score</th></tr>");
       for (Expert e : t.top()) {
-        h.append("<tr><td>").append(e.rank()).append("</td><td>@").append(esc(e.screenName())).append("</td><td>")
+        h.append("<tr><td>").append(e.rank()).append("</td><td>").append(esc(e.user())).append("</td><td>")
             .append(String.format(Locale.ROOT, "%.1f", e.score())).append("</td></tr>");
       }
       h.append("</table></div>");
@@ -68,7 +69,7 @@ public final class RunReport {
         String what = c.before() == null ? "<span class=\"up\">new</span>"
             : c.after() == null ? "<span class=\"down\">dropped</span>"
             : c.after() >= c.before() ? "<span class=\"up\">&#9650;</span>" : "<span class=\"down\">&#9660;</span>";
-        h.append("<tr><td>@").append(esc(c.screenName())).append("</td><td>").append(esc(c.topic()))
+        h.append("<tr><td>").append(esc(c.user())).append("</td><td>").append(esc(c.topic()))
             .append("</td><td>").append(c.before() == null ? "" : String.format(Locale.ROOT, "%.1f", c.before()))
             .append("</td><td>").append(c.after() == null ? "" : String.format(Locale.ROOT, "%.1f", c.after()))
             .append("</td><td>").append(what).append("</td></tr>");

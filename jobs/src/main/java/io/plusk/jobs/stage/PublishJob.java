@@ -12,6 +12,7 @@ import io.plusk.jobs.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.plusk.jobs.report.RunReport;
+import io.plusk.jobs.report.UserLabel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,8 +76,8 @@ public final class PublishJob implements Stage {
         .orderBy(col("count").desc(), col("topic_name")).limit(6).collectAsList()) {
       List<RunReport.Expert> top = new ArrayList<>();
       for (Row e : te.where(col("topic_id").equalTo(t.getString(0))).orderBy("rank_in_topic").limit(3)
-          .select("rank_in_topic", "screen_name", "score").collectAsList()) {
-        top.add(new RunReport.Expert(e.getInt(0), e.isNullAt(1) ? "?" : e.getString(1), e.getDouble(2)));
+          .select("rank_in_topic", "screen_name", "score", "user_id").collectAsList()) {
+        top.add(new RunReport.Expert(e.getInt(0), UserLabel.of(e.getString(1), e.getString(3)), e.getDouble(2)));
       }
       biggest.add(new RunReport.TopicTop(t.getString(1), t.getLong(2), top));
     }
@@ -98,7 +99,7 @@ public final class PublishJob implements Stage {
             : c.getString(c.fieldIndex("screen_name"));
         String topic = c.isNullAt(c.fieldIndex("topic_name")) ? c.getString(c.fieldIndex("b_topic"))
             : c.getString(c.fieldIndex("topic_name"));
-        changes.add(new RunReport.Change(name == null ? "?" : name, topic,
+        changes.add(new RunReport.Change(UserLabel.of(name, c.getString(c.fieldIndex("user_id"))), topic,
             c.isNullAt(c.fieldIndex("before")) ? null : c.getDouble(c.fieldIndex("before")),
             c.isNullAt(c.fieldIndex("after")) ? null : c.getDouble(c.fieldIndex("after"))));
       }

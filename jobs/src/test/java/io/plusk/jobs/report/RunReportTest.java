@@ -14,10 +14,10 @@ class RunReportTest {
         List.of(new RunReport.Bar("tweets: malformed_json", 3)),
         List.of(new RunReport.Bar("Wine", 4)),
         List.of(new RunReport.TopicTop("Wine", 4, List.of(new RunReport.Expert(1, "<script>x</script>", 100.0)))),
-        List.of(new RunReport.Change("new_user", "Wine", null, 55.0), new RunReport.Change("old", "Wine", 40.0, null)),
+        List.of(new RunReport.Change("@new_user", "Wine", null, 55.0), new RunReport.Change("user 42", "Wine", 40.0, null)),
         Map.of("config hash", "abc"));
     assertThat(html).contains("<svg", "width=\"560\"", "width=\"140\"", "tweets: malformed_json",
-        "&lt;script&gt;x&lt;/script&gt;", ">new<", ">dropped<", "Changes since 2026-11-24")
+        "&lt;script&gt;x&lt;/script&gt;", ">new<", ">dropped<", "Changes since 2026-11-24", "@new_user", "user 42")
         .doesNotContain("<script>");
   }
 
