@@ -122,8 +122,9 @@ public final class PerksCommand {
       PrintWriter pw = spec.commandLine().getOut();
       long candidates = expertise.where(col("topic_id").isin(topicIds.toArray()).and(col("removed").equalTo(false)))
           .select("user_id").distinct().count();
-      pw.printf("Campaign %s on %s: %d selected from %d listed experts in %d topics (%s; min score %.1f; "
-              + "countries %s; cool-down %d days)%n", campaign, date, selected.size(), candidates, topicIds.size(),
+      pw.printf("Campaign %s on %s: %d selected from %d listed expert%s in %d topic%s (%s; min score %.1f; "
+              + "countries %s; cool-down %d days)%n", campaign, date, selected.size(), candidates,
+          candidates == 1 ? "" : "s", topicIds.size(), topicIds.size() == 1 ? "" : "s",
           String.join(", ", topics), minScore, countryCodes.isEmpty() ? "any" : countryCodes, cooldownDays);
       for (Row r : selected.subList(0, Math.min(10, selected.size()))) {
         pw.printf("  #%d %s (%s) %s %.1f%n", r.getInt(r.fieldIndex("rank")),
