@@ -106,7 +106,13 @@ public final class TopicLinker {
     String lowerText = " " + nlpText.toLowerCase(Locale.ROOT) + " ";
     AnnotationLevel level = settings.selectiveAnnotation() ? AnnotationLevel.TOKENS : AnnotationLevel.ENTITIES;
     List<AnnotatedToken> tokens = annotator.annotate(nlpText, level);
-    Function<List<AnnotatedToken>, List<Match>> matchesOf = t -> matches(t, caseInformative, clean, extraHashtags);
+    // Hashtags and @handles do not depend on the annotation: matched once, after each reading's word spans.
+    List<Match> tagMatches = tagMatches(clean, extraHashtags);
+    Function<List<AnnotatedToken>, List<Match>> matchesOf = t -> {
+      List<Match> spans = new ArrayList<>(wordMatches(t, caseInformative));
+      spans.addAll(tagMatches);
+      return spans;
+    };
     BiFunction<List<Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf =
         (spans, t) -> directLinks(spans, vocabulary(t), lowerText, feedback, authorTopicIds);
     List<Match> matches = matchesOf.apply(tokens);
@@ -180,10 +186,9 @@ public final class TopicLinker {
     return best;
   }
 
-  /** The spans of the post that name candidate topics: word n-grams, hashtags, @handles. */
-  private List<Match> matches(List<AnnotatedToken> tokens, boolean caseInformative, CleanText clean,
-                              List<String> extraHashtags) {
-    List<Match> matches = new ArrayList<>(wordMatches(tokens, caseInformative));
+  /** The post's hashtags (its own and the dump's) and @handles that name candidate topics. */
+  private List<Match> tagMatches(CleanText clean, List<String> extraHashtags) {
+    List<Match> matches = new ArrayList<>();
     Set<String> tags = new java.util.LinkedHashSet<>(clean.hashtags());
     if (extraHashtags != null) {
       tags.addAll(extraHashtags);

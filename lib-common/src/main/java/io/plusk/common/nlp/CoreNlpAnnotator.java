@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,12 +23,15 @@ public final class CoreNlpAnnotator implements TextAnnotator {
   private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
   private static final Map<String, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
 
-  private final String annotators;
   private final String nerModel;
+  /** Worked out once: every post asks for a level, often several times. */
+  private final Map<AnnotationLevel, String> annotatorsByLevel = new EnumMap<>(AnnotationLevel.class);
 
   public CoreNlpAnnotator(String annotators, String nerModel) {
-    this.annotators = annotators;
     this.nerModel = nerModel;
+    for (AnnotationLevel level : AnnotationLevel.values()) {
+      annotatorsByLevel.put(level, annotatorsFor(annotators, level));
+    }
   }
 
   static Properties properties(String annotators, String nerModel) {
@@ -46,7 +50,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
   }
 
   /** The configured annotators, cut down to what {@code level} needs (and what the configuration has). */
-  String annotatorsFor(AnnotationLevel level) {
+  private static String annotatorsFor(String annotators, AnnotationLevel level) {
     List<String> configured = List.of(annotators.replace(" ", "").split(","));
     List<String> wanted = switch (level) {
       case TOKENS -> List.of("tokenize", "ssplit");
@@ -57,7 +61,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
   }
 
   private StanfordCoreNLP pipeline(AnnotationLevel level) {
-    String wanted = annotatorsFor(level);
+    String wanted = annotatorsByLevel.get(level);
     return PIPELINES.computeIfAbsent(wanted + "|" + nerModel, key -> {
       long start = System.nanoTime();
       LOG.info("Loading CoreNLP pipeline ({}; NER model {})", wanted, nerModel);
