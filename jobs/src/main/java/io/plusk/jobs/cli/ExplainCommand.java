@@ -52,9 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Dataset<Row> rows = wh.read(Tables.TOPIC_EXPERTISE, date)
         .where(lower(col("screen_name")).equalTo(handle.toLowerCase(Locale.ROOT)).or(col("user_id").equalTo(handle)));
     if (topic != null) {
-      Topic t = ontology.resolve(topic).orElseThrow(() -> UsageError.of(
-          "--topic '%s' is no topic (slug, id or display name). Closest: %s", topic,
-          ontology.closest(topic, 5).stream().map(Topic::slug).toList()));
+      Topic t = UsageError.requireTopic(ontology, "--topic", topic);
       rows = rows.where(col("topic_id").equalTo(t.id()));
     }
     // The person's own ranking first (rank_in_user: what they are most expert in), super-topics and removed last.

@@ -97,9 +97,7 @@ public final class PerksCommand {
       Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
       Set<String> topicIds = new LinkedHashSet<>();
       for (String t : topics) {
-        Topic topic = ontology.resolve(t).orElseThrow(() -> UsageError.of(
-            "--topic '%s' is no topic (slug, id or display name). Closest: %s", t,
-            ontology.closest(t, 5).stream().map(x -> x.slug() + " (" + x.name() + ")").toList()));
+        Topic topic = UsageError.requireTopic(ontology, "--topic", t);
         topicIds.addAll(ontology.selfAndDescendants(topic.id()));
       }
       LocalDate date = PublishedDates.resolve(wh, options.date);

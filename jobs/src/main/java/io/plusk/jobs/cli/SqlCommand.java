@@ -96,8 +96,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String qualified = WarehouseConfinement.qualifiedRelation(plan);
     if (qualified != null) {
-      throw new UsageError("plusk sql reads the warehouse views only (" + String.join(", ",
-          Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + qualified);
+      throw outsideTheViews(qualified);
     }
     if (!showsOrExplains) {
       org.apache.spark.sql.catalyst.plans.logical.LogicalPlan analysed;
@@ -115,11 +114,15 @@ public final class SqlCommand implements Callable<Integer> {
       }
       String escape = WarehouseConfinement.firstEscape(analysed, viewNames());
       if (escape != null) {
-        throw new UsageError("plusk sql reads the warehouse views only (" + String.join(", ",
-            Tables.ALL) + ", " + Tables.PERK_RECIPIENTS + "); refused: " + escape);
+        throw outsideTheViews(escape);
       }
     }
     return spark.sql(sql);
+  }
+
+  private static UsageError outsideTheViews(String refused) {
+    return new UsageError("plusk sql reads the warehouse views only (" + String.join(", ", Tables.ALL) + ", "
+        + Tables.PERK_RECIPIENTS + "); refused: " + refused);
   }
 
   private static java.util.Set<String> viewNames() {

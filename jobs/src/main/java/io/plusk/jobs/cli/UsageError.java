@@ -17,4 +17,11 @@ public final class UsageError extends RuntimeException {
   static UsageError of(String format, Object... args) {
     return new UsageError(String.format(format, args));
   }
+
+  /** The topic an option names, or the usage error that lists the closest ones ({@code topics find}'s ranking). */
+  static io.plusk.common.ontology.Topic requireTopic(io.plusk.common.ontology.Ontology ontology, String option,
+                                                     String text) {
+    return ontology.resolve(text).orElseThrow(() -> of("%s '%s' is no topic (slug, id or display name). Closest: %s",
+        option, text, ontology.closest(text, 5).stream().map(t -> t.slug() + " (" + t.name() + ")").toList()));
+  }
 }

@@ -170,13 +170,11 @@ public final class IngestJob implements Stage {
   /**
    * One profile per user, the same on every run: the newest by {@code updated_at} where the dump says, else the
    * last written (the later file, then the later line). Country is a perk filter, so an arbitrary pick would let a
-   * rerun select other people.
+   * rerun select other people. The provenance columns stay: writing conforms the rows to the users table.
    */
   static Dataset<Row> newestProfiles(Dataset<Row> profiles) {
     return Frames.firstPerGroup(profiles, new String[] {"user_id"}, col("updated_at").desc_nulls_last(),
-            col("source_file").desc(), col("line_no").desc())
-        .select(java.util.Arrays.stream(Tables.USERS_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-            .toArray(Column[]::new));
+            col("source_file").desc(), col("line_no").desc());
   }
 
   /**
