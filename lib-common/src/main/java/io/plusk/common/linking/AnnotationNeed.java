@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  *   <li>lemmas (POS tagger): a span that matches a name only through its lemmas ("watching" → watch), and context
  *       words that the post has only in another form ("me" → I);</li>
  *   <li>the part of speech of one lower-case word whose prior comes from data or from a plain hand-written name
- *       ("watch it live" is no watch): a noun keeps the prior, a verb or adjective loses it;</li>
+ *       ("watch it live" is no watch): a noun keeps the prior, a verb or adjective loses it. A word the tagger's
+ *       training text almost always saw in one word class ("concert" a noun, "it" a pronoun) comes tagged from
+ *       its lexicon already ({@code TaggerLexicon}); only the others ("watch", "open") ask the tagger;</li>
  *   <li>named entities (NER): whether a capitalised span that case cannot judge (first word of a sentence, a text
  *       in one case) is used as a name, which decides data priors and the name bonus.</li>
  * </ul>
@@ -124,9 +126,9 @@ final class AnnotationNeed {
     return m.entries().stream().anyMatch(AliasIndex.Entry::hasData);
   }
 
-  /** One lower-case word whose prior a POS tag could take away. */
+  /** One lower-case word whose prior a POS tag could take away, and whose tag the lexicon leaves in doubt. */
   private static boolean partOfSpeechCanMatter(TopicLinker.Match m, Ontology ontology) {
-    if (!m.commonWordUse()) {
+    if (!m.commonWordUse() || m.partOfSpeechKnown()) {
       return false;
     }
     for (AliasIndex.Entry e : m.entries()) {

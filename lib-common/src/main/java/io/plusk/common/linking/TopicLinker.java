@@ -3,6 +3,7 @@ package io.plusk.common.linking;
 import io.plusk.common.config.PluskConfig.LinkingSettings;
 import io.plusk.common.nlp.AnnotatedToken;
 import io.plusk.common.nlp.AnnotationLevel;
+import io.plusk.common.nlp.TaggerLexicon;
 import io.plusk.common.nlp.TextAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
@@ -60,10 +61,13 @@ public final class TopicLinker {
    * inside a mixed-case sentence; null where case says nothing (sentence start, one-case text, hashtags, handles).
    * {@code namedEntity}: the span is used as a name (NER tags it, or it is capitalised inside a mixed-case
    * sentence). {@code commonWordUse}: one lower-case word that is not a noun (without POS tags: could be one).
+   * {@code partOfSpeechKnown}: that word's tag is known, from the tagger or from its lexicon where the lexicon
+   * leaves no doubt (no tagger needed to decide it). {@code precedingName}: the capitalised word right before a
+   * one-word span, when it is no ordinary English word ("Cam" in "Cam Newton", not "President"); else null.
    */
   record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-               boolean commonWordUse, boolean verbUse) {
+               boolean commonWordUse, boolean verbUse, boolean partOfSpeechKnown, String precedingName) {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -71,7 +75,7 @@ public final class TopicLinker {
     /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
     Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
       return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
-          asCommonWord, asVerb);
+          asCommonWord, asVerb, partOfSpeechKnown, precedingName);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -197,13 +201,14 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false));
+            false, false, false, false, null));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
-        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false));
+        matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false,
+            false, null));
       }
     }
     return matches;
@@ -273,13 +278,43 @@ public final class TopicLinker {
               && (span.get(0).pos() == null || !span.get(0).pos().startsWith("NN"));
           boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
           out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
-              capitalised, caseInformative, commonWordUse, verbUse));
+              capitalised, caseInformative, commonWordUse, verbUse, n == 1 && span.get(0).pos() != null,
+              n == 1 && caseInformative && i > 0 ? nameBefore(tokens.get(i - 1).word()) : null));
           matchedLength = n;
         }
       }
       i += Math.max(1, matchedLength);
     }
     return out;
+  }
+
+  /** Ordinary words seen at least this often in lower case are titles or words, not first names ("President"). */
+  private static final int ORDINARY_WORD_MIN_COUNT = 5;
+
+  /**
+   * The word if it is capitalised and no ordinary English word in lower case: a first name, probably. Acronyms and
+   * abbreviations ("Mr.", "Dr.") are no first names.
+   */
+  private static String nameBefore(String word) {
+    if (word.length() < 2 || !Character.isUpperCase(word.charAt(0)) || !Character.isLetter(word.charAt(1))
+        || word.endsWith(".") || AliasIndex.isAcronym(word)) {
+      return null;
+    }
+    int asWord = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL).count(word.toLowerCase(Locale.ROOT));
+    return asWord >= ORDINARY_WORD_MIN_COUNT ? null : word;
+  }
+
+  /**
+   * A one-word span that is the last word of its topic's personal name, right after another first name: "Cam
+   * Newton" is not Isaac Newton, "Tom Lynch" not David Lynch.
+   */
+  private boolean namesAnotherBearer(Match m, AliasIndex.Entry e) {
+    if (m.precedingName() == null || e.hand()) {
+      return false;
+    }
+    String[] name = ontology.byId(e.topicId()).orElseThrow().name().split(" ");
+    return name.length >= 2 && name[name.length - 1].equalsIgnoreCase(m.written())
+        && !name[0].equalsIgnoreCase(m.precedingName());
   }
 
   /**
@@ -339,6 +374,9 @@ public final class TopicLinker {
    * post keeps a share of its prior, less where the lower-case form mostly means something else.
    */
   private double prior(Match m, AliasIndex.Entry e) {
+    if (namesAnotherBearer(m, e)) {
+      return 0;
+    }
     // A hand-written name used as a verb or the like ("ai" in "ain't") is as doubtful as an ambiguous one.
     double hand = !e.hand() ? 0 : e.ambiguous() || m.verbUse()
         && !ontology.byId(e.topicId()).orElseThrow().everyday() ? settings.handAmbiguousPrior() : settings.handPrior();
@@ -394,6 +432,10 @@ public final class TopicLinker {
 
   private record Scored(AliasIndex.Entry entry, List<String> terms, double score) {}
 
+  /** Best first; ties by topic id, so that a post always gets the same links. */
+  private static final Comparator<Scored> BY_SCORE = Comparator.comparingDouble(Scored::score).reversed()
+      .thenComparing(s -> s.entry().topicId());
+
   /**
    * Decides a span: each candidate topic scores its prior plus context (its context words in the post, a topic of
    * the post at or under it, the author's recent topics, case for hand-written names, NER for names); the best
@@ -419,11 +461,9 @@ public final class TopicLinker {
         subjects.add(s);
       }
     }
-    Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.entry().topicId());
-    subjects.sort(byScore);
-    everyday.sort(byScore);
-    entities.sort(byScore);
+    subjects.sort(BY_SCORE);
+    everyday.sort(BY_SCORE);
+    entities.sort(BY_SCORE);
     double otherSense = otherSense(m);
     List<TopicLink> out = new ArrayList<>();
     Scored winner = pick(subjects, otherSense);
@@ -442,11 +482,27 @@ public final class TopicLinker {
       }
     }
     // Conversation topics label what a post is like; they are no rival sense of a name ("Minecraft" is the game
-    // and gaming talk), so they are decided among themselves.
-    Scored talk = pick(everyday, Double.NaN);
+    // and gaming talk), so they are decided among themselves. But a name that subject topics carry too, written
+    // as a common word (lower case in a mixed-case post) and won by none of them, is no name here ("bald eagles"
+    // are no team): a conversation topic then needs context.
+    boolean undecidedName = out.isEmpty() && !subjects.isEmpty() && Boolean.FALSE.equals(m.capitalisedUse());
+    Scored talk = pick(undecidedName ? asUndecidedName(m, everyday) : everyday, Double.NaN);
     if (talk != null) {
       out.add(link(m, talk));
     }
+    return out;
+  }
+
+  /** The candidates re-scored with a plain hand-written name counted as an ambiguous one. */
+  private List<Scored> asUndecidedName(Match m, List<Scored> candidates) {
+    List<Scored> out = new ArrayList<>(candidates.size());
+    for (Scored s : candidates) {
+      AliasIndex.Entry e = s.entry();
+      double prior = prior(m, e);
+      out.add(e.hand() && !e.ambiguous() && !e.hasData() && prior > settings.handAmbiguousPrior()
+          ? new Scored(e, s.terms(), s.score() - prior + settings.handAmbiguousPrior()) : s);
+    }
+    out.sort(BY_SCORE);
     return out;
   }
 

@@ -5,7 +5,10 @@ package io.plusk.common.nlp;
  * 4 % of the full pipeline's time, the POS tagger (needed for lemmas) about 70 %, NER about 27 %.
  */
 public enum AnnotationLevel {
-  /** Tokens and sentences: {@code lemma} is the word itself, no POS tag, no entity. */
+  /**
+   * Tokens and sentences: {@code lemma} is the word itself, no entity; {@code pos} only where the tagger's lexicon
+   * leaves no doubt ({@link TaggerLexicon#unambiguousTag}: "concert" NN, "it" PRP), else null.
+   */
   TOKENS,
   /** Tokens with POS tags and lemmas, no entity. */
   TAGS,

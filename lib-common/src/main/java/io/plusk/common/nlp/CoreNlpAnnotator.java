@@ -38,6 +38,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     Properties p = new Properties();
     p.setProperty("annotators", annotators);
     p.setProperty("ner.model", nerModel);
+    // Named, not left to CoreNLP's default: TOKENS-level annotation reads the same model's lexicon.
+    p.setProperty("pos.model", TaggerLexicon.DEFAULT_MODEL);
     // SUTime, numeric classifiers and the fine-grained regex NER triple NER's cost and find nothing we link.
     p.setProperty("ner.useSUTime", "false");
     p.setProperty("ner.applyNumericClassifiers", "false");
@@ -80,8 +82,10 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     pipeline(level).annotate(doc);
     List<CoreLabel> labels = doc.get(CoreAnnotations.TokensAnnotation.class);
     List<AnnotatedToken> out = new ArrayList<>(labels.size());
+    TaggerLexicon lexicon = level == AnnotationLevel.TOKENS ? TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL) : null;
     for (CoreLabel l : labels) {
-      out.add(new AnnotatedToken(l.word(), l.lemma() == null ? l.word() : l.lemma(), l.tag(),
+      String tag = lexicon != null ? lexicon.unambiguousTag(l.word()) : l.tag();
+      out.add(new AnnotatedToken(l.word(), l.lemma() == null ? l.word() : l.lemma(), tag,
           l.ner() == null ? "O" : l.ner()));
     }
     return out;

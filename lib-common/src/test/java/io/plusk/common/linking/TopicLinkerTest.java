@@ -132,11 +132,27 @@ class TopicLinkerTest {
       // A common word that is also a name links nothing without context.
       "A bee sting on my arm hurts so much | sting",
       "Going to watch it live with friends tonight | watches",
-      "Had a long day, going to bed early | queen-band"
+      "Had a long day, going to bed early | queen-band",
+      // A team name that conversation topics list too is no sports talk when no team is meant.
+      "Saw two bald eagles nesting by the lake this morning | sports-talk"
   })
   void commonWordsDoNotLinkTheNamesTheyShare(String text, String notExpected) {
     Map<String, TopicLink> links = direct(text);
     assertThat(links).as(links.toString()).doesNotContainKey(notExpected);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      // Another first name before the surname: another person.
+      "Cam Newton threw for 300 yards on Sunday | newton | false",
+      // A title or an abbreviation before it, or no name at all: the person the surname stands for.
+      "Yesterday President Obama signed the bill | barack-obama | true",
+      "Great interview with Mr. Obama today | barack-obama | true",
+      "We read about Newton and gravity in physics class | newton | true"
+  })
+  void aSurnameAfterAnotherFirstNameIsAnotherPerson(String text, String topic, boolean linked) {
+    Map<String, TopicLink> links = direct(text);
+    assertThat(links.containsKey(topic)).as(links.toString()).isEqualTo(linked);
   }
 
   @Test
@@ -167,5 +183,8 @@ class TopicLinkerTest {
   void everydayTopicsAreDecidedBesideSubjectsNotAgainstThem() {
     Map<String, TopicLink> links = direct("Minecraft update tonight, building a castle with my brother");
     assertThat(links).as(links.toString()).containsKey("minecraft");
+    // Team names with sports context are sports talk even where no single team wins the name.
+    links = direct("The Eagles beat the Cowboys 24-17 on Sunday night");
+    assertThat(links).as(links.toString()).containsKey("sports-talk");
   }
 }

@@ -1,8 +1,6 @@
 package io.plusk.common.ontology.build;
 
-import edu.stanford.nlp.tagger.maxent.MaxentTagger;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import io.plusk.common.nlp.TaggerLexicon;
 import java.util.Locale;
 
 /**
@@ -10,34 +8,14 @@ import java.util.Locale;
  * lower case is an ordinary English word ("faith", "energy", "watch"), one never seen is a name or newer coinage
  * ("xbox", "minecraft", "netflix"). The anchor-text dictionary cannot tell them apart (people link "faith" when they
  * mean the article on faith, but mostly write it without meaning a topic), so the importer lowers the priors of
- * ordinary words. Import time only: the tagger's lexicon is read through its (package-private) dictionary.
+ * ordinary words. Import time only ({@link TaggerLexicon}).
  */
 public final class CommonWords {
-  public static final String TAGGER = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+  private final TaggerLexicon lexicon = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
 
-  private final Object dictionary;
-  private final Method sum;
-
-  public CommonWords() {
-    try {
-      MaxentTagger tagger = new MaxentTagger(TAGGER);
-      Field dict = MaxentTagger.class.getDeclaredField("dict");
-      dict.setAccessible(true);
-      this.dictionary = dict.get(tagger);
-      this.sum = dictionary.getClass().getDeclaredMethod("sum", String.class);
-      sum.setAccessible(true);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read the POS tagger's lexicon (" + TAGGER + "): " + e, e);
-    }
-  }
-
-  /** Occurrences of the word, exactly as written, in the tagger's training text. */
+  /** Occurrences of the word, exactly as written, in the training text. */
   public int count(String word) {
-    try {
-      return (Integer) sum.invoke(dictionary, word);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return lexicon.count(word);
   }
 
   /** A single lower-case word seen at least {@code min} times in the training text. */
