@@ -77,7 +77,15 @@ public final class SurfaceFormMiner {
     }
     Map<String, Map<String, Double>> candidates = new HashMap<>();
     Set<String> existingTitles = new HashSet<>();
+    // What each topic's name, exactly as written, links to: where it mostly means another topic's article, a name
+    // made up for the topic must not claim it.
+    Set<String> names = new HashSet<>();
+    tried.forEach(t -> names.add(Names.withoutParenthetical(t.name())));
+    Map<String, Map<String, Double>> nameLinks = new HashMap<>();
     long lines = dictionary.scan((mention, title, prior) -> {
+      if (names.contains(mention)) {
+        nameLinks.computeIfAbsent(mention, k -> new HashMap<>()).merge(title, prior, Math::max);
+      }
       List<String> ids = queryToTopics.get(mention);
       if (ids != null) {
         for (String id : ids) {
@@ -98,12 +106,29 @@ public final class SurfaceFormMiner {
         existingTitles.add(title);
       }
     });
+    // An article that one topic is named exactly after is that topic's: another topic that reached it only
+    // through a shorter name ("Jaguars (animal)" → Jacksonville_Jaguars, the team's article) takes its next
+    // candidate, or none.
+    Map<String, Set<String>> namedAfter = new HashMap<>();
+    for (Topic t : tried) {
+      for (String title : candidates.getOrDefault(t.id(), Map.of()).keySet()) {
+        if (Names.compact(title.replace('_', ' ')).equals(Names.compact(t.name()))) {
+          namedAfter.computeIfAbsent(title, k -> new HashSet<>()).add(t.id());
+        }
+      }
+    }
     Map<String, String> titleOf = new LinkedHashMap<>();
     Map<String, List<String>> topicsOfTitle = new HashMap<>();
+    int givenUp = 0;
     for (Topic t : tried) {
       String best = null;
       double bestScore = -1;
       for (Map.Entry<String, Double> c : candidates.getOrDefault(t.id(), Map.of()).entrySet()) {
+        Set<String> owners = namedAfter.get(c.getKey());
+        if (owners != null && !owners.contains(t.id())) {
+          givenUp++;
+          continue;
+        }
         if (c.getValue() > bestScore || c.getValue() == bestScore && c.getKey().compareTo(best) < 0) {
           best = c.getKey();
           bestScore = c.getValue();
@@ -118,8 +143,8 @@ public final class SurfaceFormMiner {
         topicsOfTitle.computeIfAbsent(best, k -> new ArrayList<>()).add(t.id());
       }
     }
-    LOG.info("Wikipedia articles found for {} of {} topics ({} dictionary lines)", titleOf.size(), tried.size(),
-        lines);
+    LOG.info("Wikipedia articles found for {} of {} topics ({} dictionary lines; {} candidate articles left to "
+        + "the topic named after them)", titleOf.size(), tried.size(), lines, givenUp);
 
     // Pass 2: every anchor text of those articles that reads as a name of the topic.
     Map<String, Map<String, Double>> wikiForms = new HashMap<>();
@@ -152,7 +177,12 @@ public final class SurfaceFormMiner {
         forms.put(f.getKey(), new Alias(f.getKey(), Alias.Kind.WORDS, false, round(prior), origin));
       }
       boolean known = titleOf.containsKey(t.id());
-      generate(ontology, t, known, forms);
+      // Only for a topic whose own article is known, and only other topics' articles count: an article no topic
+      // holds may be this very subject under another title ("SXSW" → South_by_Southwest).
+      double otherArticles = !known ? 0 : nameLinks.getOrDefault(nameBase, Map.of()).entrySet().stream()
+          .filter(l -> topicsOfTitle.containsKey(l.getKey()) && !topicsOfTitle.get(l.getKey()).contains(t.id()))
+          .mapToDouble(Map.Entry::getValue).max().orElse(0);
+      generate(ontology, t, known, 1.0 - otherArticles, forms);
       // An ordinary English word ("faith", "energy") is mostly written without meaning the topic, whatever share
       // of its links goes there: it needs context.
       // Written with a capital it may be a name ("Twins", "Apple"): the linker lifts the most common sense of a
@@ -251,13 +281,19 @@ public final class SurfaceFormMiner {
     return nameWords.size() > formWords.size() && formWords.size() == 1 && !isAcronym(form);
   }
 
-  /** Forms the dictionary cannot give: the name where it has no entry, short names, handles. */
-  private static void generate(Ontology ontology, Topic t, boolean known, Map<String, Alias> forms) {
+  /**
+   * Forms the dictionary cannot give: the name where it has no entry, short names, handles. {@code nameShareLeft}:
+   * the share of the name's links that go to no other topic's article ("Jaguars" links the football team 57 % of
+   * the time: the animal's made-up "Jaguars" gets at most the rest).
+   */
+  private static void generate(Ontology ontology, Topic t, boolean known, double nameShareLeft,
+                               Map<String, Alias> forms) {
     String name = Names.withoutParenthetical(t.name());
     List<String> words = List.of(name.split("\\s+"));
     boolean nameSeen = forms.keySet().stream().anyMatch(f -> f.equals(name));
     if (!nameSeen) {
-      double prior = words.size() > 1 ? GENERATED_NAME_PRIOR_MULTI : GENERATED_NAME_PRIOR_SINGLE;
+      double prior = round(Math.min(nameShareLeft,
+          words.size() > 1 ? GENERATED_NAME_PRIOR_MULTI : GENERATED_NAME_PRIOR_SINGLE));
       forms.put(name, new Alias(name, Alias.Kind.WORDS, false, prior, Alias.Origin.NAME));
       if (!known && words.size() > 1) {
         // No data on how people write it: a multi-word name in lower case is still that name.

@@ -31,6 +31,8 @@ class SurfaceFormMinerTest {
       "12\twine-tasting\tWine Tasting\t4",
       "13\tvenice-beach\tVenice Beach\t8",
       "14\tdaily-life\tDaily Life\t4\t~today\t\teveryday",
+      "15\tjacksonville-jaguars\tJacksonville Jaguars\t1",
+      "16\tjaguars-animal\tJaguars (animal)\t8",
       "");
   private static final String DICTIONARY = String.join("\n",
       "Lakers\tLos_Angeles_Lakers\t0.83",
@@ -48,6 +50,10 @@ class SurfaceFormMinerTest {
       "tasting\tWine_tasting\t0.6",
       "Venice Beach\tVenice,_Los_Angeles,_California\t0.99",
       "Twenty-first Century Fox\tMelissa_Maughn\t1.0",
+      "Jaguars\tJacksonville_Jaguars\t0.57",
+      "Jacksonville Jaguars\tJacksonville_Jaguars\t1.0",
+      "jaguars\tJaguar\t0.7",
+      "jaguar\tJaguar\t0.99",
       "");
 
   private static SurfaceFormMiner.Result result;
@@ -114,9 +120,21 @@ class SurfaceFormMinerTest {
   }
 
   @Test
+  void anArticleATopicIsNamedAfterIsThatTopicsAlone() {
+    // "Jaguars" mostly links the team: the animal, reached through the same short name, keeps its own article.
+    assertThat(result.byTopic().get("15").title()).isEqualTo("Jacksonville_Jaguars");
+    assertThat(result.byTopic().get("16").title()).isEqualTo("Jaguar");
+    assertThat(forms("jaguars-animal")).doesNotContainKey("Jacksonville Jaguars");
+    assertThat(forms("jaguars-animal").get("jaguar").prior()).isEqualTo(0.99);
+    // Its name as written is made up for it, and gets at most the share the team's article leaves.
+    assertThat(forms("jaguars-animal").get("Jaguars").prior()).isLessThanOrEqualTo(1 - 0.57 + 1e-9);
+    assertThat(forms("jacksonville-jaguars").get("Jaguars").prior()).isEqualTo(0.57);
+  }
+
+  @Test
   void everydayTopicsAreNotMined() {
     assertThat(result.byTopic()).doesNotContainKey("14");
-    assertThat(result.topicsTried()).isEqualTo(13);
+    assertThat(result.topicsTried()).isEqualTo(15);
   }
 
   @Test
