@@ -57,24 +57,16 @@ public final class ImportOntologyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String f : new String[] {"topics.csv", "edges.csv", "entity_topic_labels.csv"}) {
-      if (!Files.isRegularFile(klout.resolve(f))) {
-        throw new IllegalArgumentException("Missing " + klout.resolve(f));
-      }
-    }
-    Ontology kloutOntology;
-    try (Reader t = Files.newBufferedReader(klout.resolve("topics.csv"), StandardCharsets.UTF_8);
-         Reader e = Files.newBufferedReader(klout.resolve("edges.csv"), StandardCharsets.UTF_8);
-         Reader l = Files.newBufferedReader(klout.resolve("entity_topic_labels.csv"), StandardCharsets.UTF_8)) {
-      kloutOntology = KloutImporter.importFrom(t, e, l, klout.toString());
-    }
+    KloutImporter.Import kloutImport = KloutImporter.readFolder(klout);
+    Ontology kloutOntology = kloutImport.ontology();
     Ontology plusk = kloutOnly ? OntologyFormat.fromTopics(java.util.List.of(), "none") : readPluskTopics();
     Map<String, String> equiv = kloutOnly ? Map.of() : equivalents != null
         ? DefaultOntologyBuilder.readEquivalents(equivalents) : readDefaultEquivalents();
     WikiDictionary dictionary = noWikidict ? null : new WikiDictionary(wikidict != null ? wikidict
         : Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(KBP_JAR));
     long start = System.nanoTime();
-    DefaultOntologyBuilder.Built built = DefaultOntologyBuilder.build(kloutOntology, plusk, equiv, dictionary);
+    DefaultOntologyBuilder.Built built = DefaultOntologyBuilder.build(kloutOntology, plusk, equiv, dictionary,
+        kloutImport.wikipediaTitles());
     String header = "# plusk ontology built by `plusk import-ontology` (scripts/build-ontology) from Klout's published "
         + "topic ontology\n# (CC BY 3.0, attribution: Klout, Inc.), plusk's hand-written topics (GPL-3.0-or-later) and "
         + "CoreNLP's\n# Wikipedia dictionary (surface-forms.tsv.gz). Do not edit: edit conf/ontology/sources/ and "

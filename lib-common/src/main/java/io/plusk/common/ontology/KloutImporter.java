@@ -1,6 +1,10 @@
 package io.plusk.common.ontology;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +36,45 @@ public final class KloutImporter {
       }
     }
     return sb.toString();
+  }
+
+  /** Klout's ontology and the Wikipedia titles of the Wikidata items its entity labels name. */
+  public record Import(Ontology ontology, Map<String, String> wikipediaTitles) {}
+
+  /** Reads topics.csv, edges.csv and entity_topic_labels.csv from Klout's published folder. */
+  public static Import readFolder(Path dir) throws IOException {
+    for (String f : new String[] {"topics.csv", "edges.csv", LABELS_FILE}) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        throw new IllegalArgumentException("Missing " + dir.resolve(f));
+      }
+    }
+    Ontology ontology;
+    try (Reader t = Files.newBufferedReader(dir.resolve("topics.csv"), StandardCharsets.UTF_8);
+         Reader e = Files.newBufferedReader(dir.resolve("edges.csv"), StandardCharsets.UTF_8);
+         Reader l = Files.newBufferedReader(dir.resolve(LABELS_FILE), StandardCharsets.UTF_8)) {
+      ontology = importFrom(t, e, l, dir.toString());
+    }
+    try (Reader l = Files.newBufferedReader(dir.resolve(LABELS_FILE), StandardCharsets.UTF_8)) {
+      return new Import(ontology, wikipediaTitles(l));
+    }
+  }
+
+  private static final String LABELS_FILE = "entity_topic_labels.csv";
+
+  /**
+   * The English Wikipedia title of each Wikidata item that entity_topic_labels.csv names (its display names are
+   * the articles' titles): Klout's topics carry Wikidata ids, so this names many topics' articles.
+   */
+  public static Map<String, String> wikipediaTitles(Reader labelsCsv) {
+    Map<String, String> out = new HashMap<>();
+    for (String[] r : Csv.read(labelsCsv, true)) {
+      String name = r.length >= 2 ? r[1].strip() : "";
+      if (r[0].startsWith("Q") && !name.isEmpty() && !name.startsWith("_display_unknown")
+          && !name.endsWith("(disambiguation)")) {
+        out.putIfAbsent(r[0].strip(), Character.toUpperCase(name.charAt(0)) + name.substring(1).replace(' ', '_'));
+      }
+    }
+    return out;
   }
 
   public static Ontology importFrom(Reader topicsCsv, Reader edgesCsv, Reader labelsCsv, String source) {

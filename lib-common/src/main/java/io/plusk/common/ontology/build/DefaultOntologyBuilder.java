@@ -44,6 +44,12 @@ public final class DefaultOntologyBuilder {
    */
   public static Built build(Ontology klout, Ontology plusk, Map<String, String> equivalents,
                             WikiDictionary dictionary) throws IOException {
+    return build(klout, plusk, equivalents, dictionary, Map.of());
+  }
+
+  /** As above; {@code titleByWikidataId}: Wikipedia titles of Wikidata items, for topics their names miss. */
+  public static Built build(Ontology klout, Ontology plusk, Map<String, String> equivalents,
+                            WikiDictionary dictionary, Map<String, String> titleByWikidataId) throws IOException {
     Map<String, Topic> pluskToKlout = new LinkedHashMap<>();
     for (Topic p : plusk.topics()) {
       Topic target = kloutEquivalent(klout, p, equivalents);
@@ -100,7 +106,7 @@ public final class DefaultOntologyBuilder {
     SurfaceFormMiner.Result mined = null;
     List<Topic> withForms = new ArrayList<>();
     if (dictionary != null) {
-      mined = SurfaceFormMiner.mine(forMining, dictionary);
+      mined = SurfaceFormMiner.mine(forMining, dictionary, titleByWikidataId);
       for (Topic t : forMining.topics()) {
         List<Alias> aliases = new ArrayList<>(t.aliases());
         SurfaceFormMiner.Found found = mined.byTopic().get(t.id());

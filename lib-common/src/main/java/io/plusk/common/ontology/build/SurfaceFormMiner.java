@@ -52,11 +52,21 @@ public final class SurfaceFormMiner {
   private SurfaceFormMiner() {}
 
   public static Result mine(Ontology ontology, WikiDictionary dictionary) throws IOException {
-    return mine(ontology, dictionary, new CommonWords());
+    return mine(ontology, dictionary, Map.of());
   }
 
-  public static Result mine(Ontology ontology, WikiDictionary dictionary, CommonWords commonWords)
+  /**
+   * @param titleByWikidataId the English Wikipedia title of Wikidata items ({@link
+   *     io.plusk.common.ontology.KloutImporter#wikipediaTitles}): a topic's own Wikidata item names its article
+   *     where its name does not ("VPN" → Virtual_private_network, "R Programming" → R_(programming_language))
+   */
+  public static Result mine(Ontology ontology, WikiDictionary dictionary, Map<String, String> titleByWikidataId)
       throws IOException {
+    return mine(ontology, dictionary, new CommonWords(), titleByWikidataId);
+  }
+
+  public static Result mine(Ontology ontology, WikiDictionary dictionary, CommonWords commonWords,
+                            Map<String, String> titleByWikidataId) throws IOException {
     // Pass 1: what each topic's name links to, and which exact titles exist.
     Map<String, List<String>> queryToTopics = new HashMap<>();
     Map<String, List<String>> exactTitleToTopics = new HashMap<>();
@@ -82,7 +92,19 @@ public final class SurfaceFormMiner {
     Set<String> names = new HashSet<>();
     tried.forEach(t -> names.add(Names.withoutParenthetical(t.name())));
     Map<String, Map<String, Double>> nameLinks = new HashMap<>();
+    Map<String, String> wikidataTitleOf = new HashMap<>();
+    for (Topic t : tried) {
+      String title = titleByWikidataId.get(t.wikidataId());
+      if (title != null) {
+        wikidataTitleOf.put(t.id(), title);
+      }
+    }
+    Set<String> wikidataTitles = new HashSet<>(wikidataTitleOf.values());
+    Set<String> wikidataTitlesSeen = new HashSet<>();
     long lines = dictionary.scan((mention, title, prior) -> {
+      if (wikidataTitles.contains(title)) {
+        wikidataTitlesSeen.add(title);
+      }
       if (names.contains(mention)) {
         nameLinks.computeIfAbsent(mention, k -> new HashMap<>()).merge(title, prior, Math::max);
       }
@@ -96,7 +118,10 @@ public final class SurfaceFormMiner {
           // "Venice Beach" → Venice, Los Angeles: an article that shares a word with the name and that the name
           // itself mostly links to is the topic's too (a lone anchor sharing nothing is noise).
           boolean weakly = prior * weight >= WEAK_TITLE_MIN_PRIOR && sharesAWord(title, base);
-          if (related(title, base) || weakly) {
+          if (title.equals(wikidataTitleOf.get(id))) {
+            // The topic's own Wikidata item, and its name links there: its article, whatever other candidates say.
+            candidates.computeIfAbsent(id, k -> new HashMap<>()).merge(title, 1.0 + prior * weight, Math::max);
+          } else if (related(title, base) || weakly) {
             candidates.computeIfAbsent(id, k -> new HashMap<>()).merge(title,
                 prior * weight * exact * (related(title, base) ? 1.0 : 0.7), Math::max);
           }
@@ -135,6 +160,14 @@ public final class SurfaceFormMiner {
         }
       }
       String exact = capitalise(t.name()).replace(' ', '_');
+      String wikidata = wikidataTitleOf.get(t.id());
+      if (best == null && wikidata != null && wikidataTitlesSeen.contains(wikidata)
+          && sharesAWord(wikidata.replace('(', ' ').replace(')', ' '), Names.withoutParenthetical(t.name()))) {
+        // No anchor of the name reaches it, but the topic's Wikidata item does, and the title (with its
+        // disambiguator: "R (programming language)") shares a word with the name, a guard against the odd wrong
+        // item id in Klout's file.
+        best = wikidata;
+      }
       if (best == null && existingTitles.contains(exact)) {
         best = exact;
       }

@@ -26,21 +26,16 @@ class DefaultOntologyReproducibleTest {
   void rebuildingFromTheSourcesGivesTheShippedFiles(@TempDir Path out) throws Exception {
     Path klout = SharedData.path("klout-ontology");
     Path root = SharedData.repoRoot();
-    Ontology kloutOntology;
-    try (Reader t = Files.newBufferedReader(klout.resolve("topics.csv"), StandardCharsets.UTF_8);
-         Reader e = Files.newBufferedReader(klout.resolve("edges.csv"), StandardCharsets.UTF_8);
-         Reader l = Files.newBufferedReader(klout.resolve("entity_topic_labels.csv"), StandardCharsets.UTF_8)) {
-      kloutOntology = KloutImporter.importFrom(t, e, l, klout.toString());
-    }
+    KloutImporter.Import kloutImport = KloutImporter.readFolder(klout);
     Ontology plusk;
     try (Reader r = Files.newBufferedReader(root.resolve("conf/ontology/sources/plusk-topics.tsv"))) {
       plusk = OntologyFormat.read(r, "plusk-topics.tsv");
     }
     WikiDictionary dictionary = WikiDictionary.onClasspath().orElseThrow(() -> new AssertionError(
         "CoreNLP's models-english-kbp jar is not on the test classpath (a test dependency of lib-common)"));
-    DefaultOntologyBuilder.Built built = DefaultOntologyBuilder.build(kloutOntology, plusk,
+    DefaultOntologyBuilder.Built built = DefaultOntologyBuilder.build(kloutImport.ontology(), plusk,
         DefaultOntologyBuilder.readEquivalents(root.resolve("conf/ontology/sources/klout-equivalents.tsv")),
-        dictionary);
+        dictionary, kloutImport.wikipediaTitles());
     Path shipped = root.resolve("conf/ontology/default");
     String header = firstCommentLines(shipped.resolve(OntologyFormat.TOPICS_FILE));
     DefaultOntologyBuilder.write(built, out, header);

@@ -33,6 +33,9 @@ class SurfaceFormMinerTest {
       "14\tdaily-life\tDaily Life\t4\t~today\t\teveryday",
       "15\tjacksonville-jaguars\tJacksonville Jaguars\t1",
       "16\tjaguars-animal\tJaguars (animal)\t8",
+      "17\tvpn\tVPN\t8\t\t\t\tQ1",
+      "18\tr-programming\tR Programming\t8\t\t\t\tQ206904",
+      "19\tfarming\tFarming\t8\t\t\t\tQ2",
       "");
   private static final String DICTIONARY = String.join("\n",
       "Lakers\tLos_Angeles_Lakers\t0.83",
@@ -54,7 +57,15 @@ class SurfaceFormMinerTest {
       "Jacksonville Jaguars\tJacksonville_Jaguars\t1.0",
       "jaguars\tJaguar\t0.7",
       "jaguar\tJaguar\t0.99",
+      "VPN\tVirtual_private_network\t0.9",
+      "Virtual private network\tVirtual_private_network\t1.0",
+      "R programming\tR_(programming_language)\t1.0",
+      "statistical computing and graphics\tR_(programming_language)\t1.0",
+      "commerce\tCommerce\t1.0",
       "");
+  /** What entity_topic_labels.csv says the Wikidata items' articles are (Q2 is a wrong id, as Klout has some). */
+  private static final Map<String, String> WIKIDATA_TITLES = Map.of("Q1", "Virtual_private_network",
+      "Q206904", "R_(programming_language)", "Q2", "Commerce");
 
   private static SurfaceFormMiner.Result result;
   private static Ontology ontology;
@@ -64,7 +75,7 @@ class SurfaceFormMinerTest {
     Path dict = dir.resolve("wikidict.tab");
     Files.writeString(dict, DICTIONARY, StandardCharsets.UTF_8);
     ontology = OntologyFormat.read(new StringReader(TOPICS), "test");
-    result = SurfaceFormMiner.mine(ontology, new WikiDictionary(dict));
+    result = SurfaceFormMiner.mine(ontology, new WikiDictionary(dict), WIKIDATA_TITLES);
   }
 
   private static Map<String, Alias> forms(String slug) {
@@ -132,9 +143,21 @@ class SurfaceFormMinerTest {
   }
 
   @Test
+  void aTopicsWikidataItemNamesItsArticleWhereItsNameDoesNot() {
+    // "VPN" links the article, which shares no word with the name: the Wikidata item says it is the topic's.
+    assertThat(result.byTopic().get("17").title()).isEqualTo("Virtual_private_network");
+    assertThat(forms("vpn").get("Virtual private network").prior()).isEqualTo(1.0);
+    // No anchor of "R Programming" reaches R's article; the item does, and the title shares a word.
+    assertThat(result.byTopic().get("18").title()).isEqualTo("R_(programming_language)");
+    assertThat(forms("r-programming").get("R programming").prior()).isEqualTo(1.0);
+    // A wrong item id whose article shares nothing with the name is not followed.
+    assertThat(result.byTopic().get("19").title()).isNull();
+  }
+
+  @Test
   void everydayTopicsAreNotMined() {
     assertThat(result.byTopic()).doesNotContainKey("14");
-    assertThat(result.topicsTried()).isEqualTo(15);
+    assertThat(result.topicsTried()).isEqualTo(18);
   }
 
   @Test
