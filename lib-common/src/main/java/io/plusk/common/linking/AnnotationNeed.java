@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  *       training text almost always saw in one word class ("concert" a noun, "it" a pronoun) comes tagged from
  *       its lexicon already ({@code TaggerLexicon}); only the others ("watch", "open") ask the tagger;</li>
  *   <li>named entities (NER): whether a capitalised span that case cannot judge (first word of a sentence, a text
- *       in one case) is used as a name, which decides data priors and the name bonus.</li>
+ *       in one case) is used as a name, which decides data priors and the name bonus; a word the lexicon knows as
+ *       no noun of any kind ("Just", "When") is taken as no name.</li>
  * </ul>
  * The post is decided under each answer the annotators could give: every word with its lemmas as written or as
  * each lemma {@link Lemmas} says it could have; every undecided lower-case word a noun, a verb, or neither; every
@@ -118,9 +119,12 @@ final class AnnotationNeed {
     return out == null ? matches : out;
   }
 
-  /** A capitalised span whose use case cannot judge, with a data prior that being a name would raise. */
+  /**
+   * A capitalised span whose use case cannot judge, with a data prior that being a name would raise; not a word
+   * the tagger's lexicon knows as no noun ("Just", "When" at a sentence's start).
+   */
   private static boolean namedEntityCanMatter(TopicLinker.Match m) {
-    if (m.namedEntity() || !AliasIndex.hasUpperCase(m.matchedText())) {
+    if (m.namedEntity() || m.tagSaysNoName() || !AliasIndex.hasUpperCase(m.matchedText())) {
       return false;
     }
     return m.entries().stream().anyMatch(AliasIndex.Entry::hasData);

@@ -64,10 +64,13 @@ public final class TopicLinker {
    * {@code partOfSpeechKnown}: that word's tag is known, from the tagger or from its lexicon where the lexicon
    * leaves no doubt (no tagger needed to decide it). {@code precedingName}: the capitalised word right before a
    * one-word span, when it is no ordinary English word ("Cam" in "Cam Newton", not "President"); else null.
+   * {@code tagSaysNoName}: a one-word span tagged as no noun of any kind (by the tagger, or by its lexicon: a
+   * sentence-initial "Just" is an adverb), which NER would not call a name.
    */
   record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-               boolean commonWordUse, boolean verbUse, boolean partOfSpeechKnown, String precedingName) {
+               boolean commonWordUse, boolean verbUse, boolean partOfSpeechKnown, String precedingName,
+               boolean tagSaysNoName) {
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -75,7 +78,7 @@ public final class TopicLinker {
     /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
     Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
       return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
-          asCommonWord, asVerb, partOfSpeechKnown, precedingName);
+          asCommonWord, asVerb, partOfSpeechKnown, precedingName, tagSaysNoName);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -201,14 +204,14 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false, false, null));
+            false, false, false, false, null, false));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
         matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false,
-            false, null));
+            false, null, false));
       }
     }
     return matches;
@@ -279,7 +282,8 @@ public final class TopicLinker {
           boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
           out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
               capitalised, caseInformative, commonWordUse, verbUse, n == 1 && span.get(0).pos() != null,
-              n == 1 && caseInformative && i > 0 ? nameBefore(tokens.get(i - 1).word()) : null));
+              n == 1 && caseInformative && i > 0 ? nameBefore(tokens.get(i - 1).word()) : null,
+              n == 1 && span.get(0).pos() != null && !span.get(0).pos().startsWith("NN")));
           matchedLength = n;
         }
       }
