@@ -160,20 +160,25 @@ public final class SurfaceFormMiner {
         }
       }
       String exact = capitalise(t.name()).replace(' ', '_');
-      String wikidata = wikidataTitleOf.get(t.id());
-      if (best == null && wikidata != null && wikidataTitlesSeen.contains(wikidata)
-          && sharesAWord(wikidata.replace('(', ' ').replace(')', ' '), Names.withoutParenthetical(t.name()))) {
-        // No anchor of the name reaches it, but the topic's Wikidata item does, and the title (with its
-        // disambiguator: "R (programming language)") shares a word with the name, a guard against the odd wrong
-        // item id in Klout's file.
-        best = wikidata;
-      }
       if (best == null && existingTitles.contains(exact)) {
         best = exact;
       }
       if (best != null) {
         titleOf.put(t.id(), best);
         topicsOfTitle.computeIfAbsent(best, k -> new ArrayList<>()).add(t.id());
+      }
+    }
+    // Last, for topics still without an article: the article of their own Wikidata item, which no anchor of the name
+    // reaches, where its title (with its disambiguator: "R (programming language)") shares a word with the name
+    // and no other topic holds it. Klout's file has the odd wrong item id ("BlackBerry Priv" carries BlackBerry's,
+    // "Farming" Commerce's): weak evidence never takes another topic's article.
+    for (Topic t : tried) {
+      String wikidata = wikidataTitleOf.get(t.id());
+      if (!titleOf.containsKey(t.id()) && wikidata != null && wikidataTitlesSeen.contains(wikidata)
+          && !topicsOfTitle.containsKey(wikidata) && !namedAfter.containsKey(wikidata)
+          && sharesAWord(wikidata.replace('(', ' ').replace(')', ' '), Names.withoutParenthetical(t.name()))) {
+        titleOf.put(t.id(), wikidata);
+        topicsOfTitle.computeIfAbsent(wikidata, k -> new ArrayList<>()).add(t.id());
       }
     }
     LOG.info("Wikipedia articles found for {} of {} topics ({} dictionary lines; {} candidate articles left to "

@@ -36,6 +36,7 @@ class SurfaceFormMinerTest {
       "17\tvpn\tVPN\t8\t\t\t\tQ1",
       "18\tr-programming\tR Programming\t8\t\t\t\tQ206904",
       "19\tfarming\tFarming\t8\t\t\t\tQ2",
+      "20\tsamsung-pay\tSamsung Pay\t9\t\t\t\tQ3",
       "");
   private static final String DICTIONARY = String.join("\n",
       "Lakers\tLos_Angeles_Lakers\t0.83",
@@ -63,9 +64,9 @@ class SurfaceFormMinerTest {
       "statistical computing and graphics\tR_(programming_language)\t1.0",
       "commerce\tCommerce\t1.0",
       "");
-  /** What entity_topic_labels.csv says the Wikidata items' articles are (Q2 is a wrong id, as Klout has some). */
+  /** What entity_topic_labels.csv says the Wikidata items' articles are (Q2, Q3: wrong ids, as Klout has some). */
   private static final Map<String, String> WIKIDATA_TITLES = Map.of("Q1", "Virtual_private_network",
-      "Q206904", "R_(programming_language)", "Q2", "Commerce");
+      "Q206904", "R_(programming_language)", "Q2", "Commerce", "Q3", "Samsung");
 
   private static SurfaceFormMiner.Result result;
   private static Ontology ontology;
@@ -150,14 +151,17 @@ class SurfaceFormMinerTest {
     // No anchor of "R Programming" reaches R's article; the item does, and the title shares a word.
     assertThat(result.byTopic().get("18").title()).isEqualTo("R_(programming_language)");
     assertThat(forms("r-programming").get("R programming").prior()).isEqualTo(1.0);
-    // A wrong item id whose article shares nothing with the name is not followed.
+    // A wrong item id whose article shares nothing with the name is not followed, nor one that names another
+    // topic's article ("BlackBerry Priv" carries BlackBerry's id in Klout's file).
     assertThat(result.byTopic().get("19").title()).isNull();
+    assertThat(result.byTopic().get("20").title()).isNull();
+    assertThat(forms("samsung-pay")).doesNotContainKey("Samsung");
   }
 
   @Test
   void everydayTopicsAreNotMined() {
     assertThat(result.byTopic()).doesNotContainKey("14");
-    assertThat(result.topicsTried()).isEqualTo(18);
+    assertThat(result.topicsTried()).isEqualTo(19);
   }
 
   @Test
