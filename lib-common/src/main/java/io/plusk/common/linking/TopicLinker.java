@@ -5,6 +5,7 @@ import io.plusk.common.nlp.AnnotatedToken;
 import io.plusk.common.nlp.AnnotationLevel;
 import io.plusk.common.nlp.TaggerLexicon;
 import io.plusk.common.nlp.TextAnnotator;
+import io.plusk.common.ontology.Alias;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import java.util.ArrayList;
@@ -406,13 +407,31 @@ public final class TopicLinker {
       data = Double.isNaN(cap) && !AliasIndex.isAcronym(m.written()) ? e.bestPrior(false) : cap;
     }
     if (exact != null && exact >= MOST_COMMON_SENSE_MIN_PRIOR && AliasIndex.hasUpperCase(m.written())
-        && m.namedEntity()) {
+        && m.namedEntity() && !madeUpBesideTheDictionarys(m, e)) {
       // The form as written most often means this topic (the dictionary keeps each form's most common article
       // only), and it is used as a name: the most likely reading, even where the name has many other senses
       // ("Amazon" 0.29: the river, the rainforest, the myth... each rarer).
       data = Math.max(data, settings.linkThreshold());
     }
     return Math.max(hand, Double.isNaN(data) ? 0 : data);
+  }
+
+  /**
+   * A generated form ("Cowboys" for the North Queensland Cowboys) where the dictionary gives the same written form
+   * to another topic ("Cowboys" → Dallas Cowboys 0.55): the dictionary's form is the most common sense, the made-up
+   * one is not. A generated form alone (a surname newer than the dictionary) still is.
+   */
+  private static boolean madeUpBesideTheDictionarys(Match m, AliasIndex.Entry e) {
+    if (e.origin() != Alias.Origin.GENERATED) {
+      return false;
+    }
+    for (AliasIndex.Entry other : m.entries()) {
+      if (other != e && (other.origin() == Alias.Origin.WIKI || other.origin() == Alias.Origin.NAME)
+          && other.priors().containsKey(m.written())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The prior of the span's most common sense when that sense is no topic ("twins" → Twin); NaN when none. */

@@ -120,7 +120,9 @@ class TopicLinkerTest {
       "@Apple when is the new iPhone coming out? | apple",
       "Going to see Jay-Z at the Garden tonight | jay-z",
       "Just pre-ordered the new iPad | ipad",
-      "Sting played Roxanne at the concert last night | sting"
+      "Sting played Roxanne at the concert last night | sting",
+      // The dictionary's "Cowboys" (Dallas) against another team's made-up short name: the dictionary's wins.
+      "The Eagles beat the Cowboys 24-17 on Sunday night | dallas-cowboys"
   })
   void namesFromDataLinkTheirTopic(String text, String expected) {
     Map<String, TopicLink> links = direct(text);
