@@ -62,16 +62,23 @@ public final class TopicLinker {
    * inside a mixed-case sentence; null where case says nothing (sentence start, one-case text, hashtags, handles).
    * {@code namedEntity}: the span is used as a name (NER tags it, or it is capitalised inside a mixed-case
    * sentence). {@code commonWordUse}: one lower-case word that is not a noun (without POS tags: could be one).
-   * {@code partOfSpeechKnown}: that word's tag is known, from the tagger or from its lexicon where the lexicon
-   * leaves no doubt (no tagger needed to decide it). {@code precedingName}: the capitalised word right before a
-   * one-word span, when it is no ordinary English word ("Cam" in "Cam Newton", not "President"); else null.
-   * {@code tagSaysNoName}: a one-word span tagged as no noun of any kind (by the tagger, or by its lexicon: a
-   * sentence-initial "Just" is an adverb), which NER would not call a name.
+   * {@code wordTag}: a one-word span's POS tag, from the tagger or from its lexicon where the lexicon leaves no
+   * doubt; null for longer spans and undecided words. {@code precedingWord}: the token right before a one-word
+   * span in a mixed-case post, null elsewhere.
    */
   record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-               boolean commonWordUse, boolean verbUse, boolean partOfSpeechKnown, String precedingName,
-               boolean tagSaysNoName) {
+               boolean commonWordUse, boolean verbUse, String wordTag, String precedingWord) {
+    /** The word's part of speech is known: no tagger is needed to decide it. */
+    boolean partOfSpeechKnown() {
+      return wordTag != null;
+    }
+
+    /** Tagged as no noun of any kind (a sentence-initial "Just" is an adverb): NER would not call it a name. */
+    boolean tagSaysNoName() {
+      return wordTag != null && !wordTag.startsWith("NN");
+    }
+
     boolean ambiguous() {
       return entries.size() > 1 || entries.stream().anyMatch(AliasIndex.Entry::ambiguous);
     }
@@ -79,7 +86,7 @@ public final class TopicLinker {
     /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
     Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
       return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
-          asCommonWord, asVerb, partOfSpeechKnown, precedingName, tagSaysNoName);
+          asCommonWord, asVerb, wordTag, precedingWord);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -205,14 +212,14 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false, false, null, false));
+            false, false, false, null, null));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
         matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false,
-            false, null, false));
+            null, null));
       }
     }
     return matches;
@@ -282,9 +289,8 @@ public final class TopicLinker {
               && (span.get(0).pos() == null || !span.get(0).pos().startsWith("NN"));
           boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
           out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
-              capitalised, caseInformative, commonWordUse, verbUse, n == 1 && span.get(0).pos() != null,
-              n == 1 && caseInformative && i > 0 ? nameBefore(tokens.get(i - 1).word()) : null,
-              n == 1 && span.get(0).pos() != null && !span.get(0).pos().startsWith("NN")));
+              capitalised, caseInformative, commonWordUse, verbUse, n == 1 ? span.get(0).pos() : null,
+              n == 1 && caseInformative && i > 0 ? tokens.get(i - 1).word() : null));
           matchedLength = n;
         }
       }
@@ -293,20 +299,14 @@ public final class TopicLinker {
     return out;
   }
 
-  /** Ordinary words seen at least this often in lower case are titles or words, not first names ("President"). */
-  private static final int ORDINARY_WORD_MIN_COUNT = 5;
-
   /**
-   * The word if it is capitalised and no ordinary English word in lower case: a first name, probably. Acronyms and
-   * abbreviations ("Mr.", "Dr.") are no first names.
+   * Whether the word is capitalised and no ordinary English word in lower case: a first name, probably ("Cam", not
+   * "President"). Acronyms and abbreviations ("Mr.", "Dr.") are no first names.
    */
-  private static String nameBefore(String word) {
-    if (word.length() < 2 || !Character.isUpperCase(word.charAt(0)) || !Character.isLetter(word.charAt(1))
-        || word.endsWith(".") || AliasIndex.isAcronym(word)) {
-      return null;
-    }
-    int asWord = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL).count(word.toLowerCase(Locale.ROOT));
-    return asWord >= ORDINARY_WORD_MIN_COUNT ? null : word;
+  private static boolean isFirstName(String word) {
+    return word.length() >= 2 && Character.isUpperCase(word.charAt(0)) && Character.isLetter(word.charAt(1))
+        && !word.endsWith(".") && !AliasIndex.isAcronym(word) && !TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL)
+        .isOrdinaryWord(word.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -314,12 +314,13 @@ public final class TopicLinker {
    * Newton" is not Isaac Newton, "Tom Lynch" not David Lynch.
    */
   private boolean namesAnotherBearer(Match m, AliasIndex.Entry e) {
-    if (m.precedingName() == null || e.hand()) {
+    if (m.precedingWord() == null || e.hand()) {
       return false;
     }
     String[] name = ontology.byId(e.topicId()).orElseThrow().name().split(" ");
+    // The lexicon is asked last: only where the span is the surname of a person topic.
     return name.length >= 2 && name[name.length - 1].equalsIgnoreCase(m.written())
-        && !name[0].equalsIgnoreCase(m.precedingName());
+        && !name[0].equalsIgnoreCase(m.precedingWord()) && isFirstName(m.precedingWord());
   }
 
   /**

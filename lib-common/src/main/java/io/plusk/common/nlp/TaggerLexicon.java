@@ -3,6 +3,7 @@ package io.plusk.common.nlp;
 import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -66,6 +67,18 @@ public final class TaggerLexicon {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Seen this often in lower case, a word is an ordinary English word, not a name. */
+  static final int ORDINARY_WORD_MIN_OCCURRENCES = 5;
+
+  /**
+   * A single lower-case word seen at least {@value #ORDINARY_WORD_MIN_OCCURRENCES} times in the training text: an
+   * ordinary English word ("faith", "president"), where one never seen is a name or newer coinage ("xbox", "cam").
+   */
+  public boolean isOrdinaryWord(String form) {
+    return form.indexOf(' ') < 0 && form.equals(form.toLowerCase(Locale.ROOT))
+        && count(form) >= ORDINARY_WORD_MIN_OCCURRENCES;
   }
 
   /**

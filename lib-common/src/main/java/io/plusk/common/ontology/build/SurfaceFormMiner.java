@@ -1,5 +1,6 @@
 package io.plusk.common.ontology.build;
 
+import io.plusk.common.nlp.TaggerLexicon;
 import io.plusk.common.ontology.Alias;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
@@ -62,11 +63,9 @@ public final class SurfaceFormMiner {
    */
   public static Result mine(Ontology ontology, WikiDictionary dictionary, Map<String, String> titleByWikidataId)
       throws IOException {
-    return mine(ontology, dictionary, new CommonWords(), titleByWikidataId);
-  }
-
-  public static Result mine(Ontology ontology, WikiDictionary dictionary, CommonWords commonWords,
-                            Map<String, String> titleByWikidataId) throws IOException {
+    // The tagger's training text tells ordinary English words ("faith", "energy", "watch") from names ("xbox",
+    // "netflix"): people link "faith" to its article, but mostly write it without meaning a topic.
+    TaggerLexicon lexicon = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
     // Pass 1: what each topic's name links to, and which exact titles exist.
     Map<String, List<String>> queryToTopics = new HashMap<>();
     Map<String, List<String>> exactTitleToTopics = new HashMap<>();
@@ -227,7 +226,7 @@ public final class SurfaceFormMiner {
       // capitalised form used as a name.
       // In lower case, a fragment of a longer name ("tasting" for Wine Tasting) needs more still.
       forms.replaceAll((f, a) -> a.kind() == Alias.Kind.WORDS && f.indexOf(' ') < 0 && !isAcronym(f)
-          && commonWords.isOrdinaryWord(f.toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)
+          && lexicon.isOrdinaryWord(f.toLowerCase(Locale.ROOT))
           ? new Alias(a.text(), a.kind(), a.ambiguous(), round(a.prior() * (f.equals(f.toLowerCase(Locale.ROOT))
               && isFragment(f, nameBase) ? FRAGMENT_FACTOR : ORDINARY_WORD_FACTOR)), a.origin()) : a);
       out.put(t.id(), new Found(titleOf.get(t.id()), forms));
@@ -258,7 +257,7 @@ public final class SurfaceFormMiner {
       // for a rare word ("lakers" → Lake freighter, one stray link) the dictionary's share is noise.
       if (bases != null && !bases.contains(Names.compact(Names.titleBase(title))) && cleanForm(mention) != null
           && mention.indexOf(' ') < 0 && !isAcronym(mention)
-          && commonWords.isOrdinaryWord(mention.toLowerCase(Locale.ROOT), ORDINARY_WORD_MIN)
+          && lexicon.isOrdinaryWord(mention.toLowerCase(Locale.ROOT))
           && plausible(mention, Names.titleBase(title), Names.titleBase(title))) {
         otherSenses.merge(mention, round(prior), Math::max);
       }
@@ -268,8 +267,6 @@ public final class SurfaceFormMiner {
 
   static final double FRAGMENT_FACTOR = 0.3;
   static final double ORDINARY_WORD_FACTOR = 0.45;
-  /** Seen this often in lower case in the POS tagger's newswire training text: an ordinary English word. */
-  static final int ORDINARY_WORD_MIN = 5;
   static final double WEAK_TITLE_MIN_PRIOR = 0.5;
 
   /** "iPads" → "iPad", "Breweries" → "Brewery"; other names as they are. */
