@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * three things from them:
  * <ul>
  *   <li>lemmas (POS tagger): a span that matches a name only through its lemmas ("watching" → watch), and context
- *       words that the post has only in another form ("me" → I);</li>
+ *       words that the post has only in another form ("me" → I). Where the tagger's lexicon leaves no doubt about a
+ *       word's lemma ("games" → game) it comes with the tokens, and only the other words are read both ways;</li>
  *   <li>the part of speech of one lower-case word whose prior comes from data or from a plain hand-written name
  *       ("watch it live" is no watch): a noun keeps the prior, a verb or adjective loses it. A word the tagger's
  *       training text almost always saw in one word class ("concert" a noun, "it" a pronoun) comes tagged from
@@ -29,7 +30,8 @@ import java.util.function.UnaryOperator;
  * The post is decided under each answer the annotators could give: every word with its lemmas as written or as
  * each lemma {@link Lemmas} says it could have; every undecided lower-case word a noun, a verb, or neither; every
  * undecided capitalised span a name or not. When all answers give the same links, the annotators cannot change
- * them and do not run. Mixed answers (one word a noun, another a verb) are not tried, so this can differ from the
+ * them and do not run. Names and tags are asked apart, and a post gets only the annotators whose answer matters
+ * ({@link AnnotationLevel}): most posts that need NER need no tagger. Mixed answers (one word a noun, another a verb) are not tried, so this can differ from the
  * full pipeline; {@code SelectiveAnnotationTest} and {@code scripts/bench} measure how often.
  */
 final class AnnotationNeed {
@@ -49,27 +51,39 @@ final class AnnotationNeed {
                             BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf) {
     List<TopicLinker.Match> asNames = variant(matches, AnnotationNeed::namedEntityCanMatter,
         m -> m.withUse(true, false, false));
-    if (asNames != matches && !links.equals(linksOf.apply(asNames, tokens))) {
-      return AnnotationLevel.ENTITIES;
+    boolean names = asNames != matches && !links.equals(linksOf.apply(asNames, tokens));
+    // Asked apart: NER reads no tags, so a post that needs only names skips the tagger (AnnotationLevel.NAMES).
+    boolean tags = tagsCanMatter(tokens, matches, links, ontology, matchesOf, linksOf);
+    if (names) {
+      return tags ? AnnotationLevel.ENTITIES : AnnotationLevel.NAMES;
     }
+    return tags ? AnnotationLevel.TAGS : AnnotationLevel.TOKENS;
+  }
+
+  /** Whether lemmas or the part of speech of an undecided word could change the links. */
+  private static boolean tagsCanMatter(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
+                                       Map<String, TopicLink> links, Ontology ontology,
+                                       Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
+                                       BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>,
+                                           Map<String, TopicLink>> linksOf) {
     List<List<AnnotatedToken>> readings = lemmaReadings(tokens);
     if (readings == null) {
-      return AnnotationLevel.TAGS;
+      return true;
     }
     Predicate<TopicLinker.Match> undecided = m -> partOfSpeechCanMatter(m, ontology);
     for (List<AnnotatedToken> reading : readings) {
       List<TopicLinker.Match> read = reading == tokens ? matches : matchesOf.apply(reading);
       if (reading != tokens && !links.equals(linksOf.apply(read, reading))) {
-        return AnnotationLevel.TAGS;
+        return true;
       }
       // Without tags a lower-case word counts as neither noun nor verb; a noun or a verb must link the same.
       List<TopicLinker.Match> asNouns = variant(read, undecided, m -> m.withUse(false, false, false));
       if (asNouns != read && (!links.equals(linksOf.apply(asNouns, reading))
           || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading)))) {
-        return AnnotationLevel.TAGS;
+        return true;
       }
     }
-    return AnnotationLevel.TOKENS;
+    return false;
   }
 
   /**
@@ -80,7 +94,7 @@ final class AnnotationNeed {
     List<List<String>> possible = new ArrayList<>(tokens.size());
     int readings = 0;
     for (AnnotatedToken t : tokens) {
-      List<String> lemmas = List.copyOf(Lemmas.possible(t.word()));
+      List<String> lemmas = t.lemmaKnown() ? List.of() : List.copyOf(Lemmas.possible(t.word()));
       possible.add(lemmas);
       readings = Math.max(readings, lemmas.size());
     }

@@ -34,7 +34,8 @@ public final class TopicLinker {
   private final AliasIndex index;
   private final TextAnnotator annotator;
   private final LinkingSettings settings;
-  private final LongAdder[] postsByAnnotation = {new LongAdder(), new LongAdder(), new LongAdder()};
+  private final LongAdder[] postsByAnnotation = java.util.stream.Stream.generate(LongAdder::new)
+      .limit(AnnotationLevel.values().length).toArray(LongAdder[]::new);
 
   public TopicLinker(Ontology ontology, TextAnnotator annotator, LinkingSettings settings) {
     this.ontology = ontology;

@@ -6,10 +6,17 @@ package io.plusk.common.nlp;
  */
 public enum AnnotationLevel {
   /**
-   * Tokens and sentences: {@code lemma} is the word itself, no entity; {@code pos} only where the tagger's lexicon
-   * leaves no doubt ({@link TaggerLexicon#unambiguousTag}: "concert" NN, "it" PRP), else null.
+   * Tokens and sentences, no entity. {@code pos} and {@code lemma} only where the tagger's lexicon leaves no doubt
+   * ({@link TaggerLexicon#unambiguousTag}: "concert" NN, "it" PRP; {@link TaggerLexicon#unambiguousLemma}: "games"
+   * game), else a null tag and the word itself as lemma ({@link AnnotatedToken#lemmaKnown()} false).
    */
   TOKENS,
+  /**
+   * Tokens with named entities and no tagger: the 3-class NER model reads no POS tags or lemmas (its features are
+   * words, shapes and distributional clusters), so it runs on tokens at about a quarter of the full pipeline's cost;
+   * {@code lemma} and {@code pos} as at {@link #TOKENS}.
+   */
+  NAMES,
   /** Tokens with POS tags and lemmas, no entity. */
   TAGS,
   /** Everything the configured pipeline does (with named entities by default). */

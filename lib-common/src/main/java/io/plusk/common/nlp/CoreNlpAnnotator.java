@@ -48,7 +48,16 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     // Hyphenated names stay one token ("Jay-Z", "T-Mobile", "walk-off"), as the ontology writes them.
     p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false,splitHyphenated=false");
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
+    if (!runsTagger(annotators)) {
+      // CoreNLP's ner annotator declares the tagger and lemmas as prerequisites for its fine-grained and SUTime
+      // parts, both off here; the CRF model itself reads neither (AnnotationLevel.NAMES).
+      p.setProperty("enforceRequirements", "false");
+    }
     return p;
+  }
+
+  private static boolean runsTagger(String annotators) {
+    return List.of(annotators.replace(" ", "").split(",")).contains("pos");
   }
 
   /** The configured annotators, cut down to what {@code level} needs (and what the configuration has). */
@@ -56,6 +65,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     List<String> configured = List.of(annotators.replace(" ", "").split(","));
     List<String> wanted = switch (level) {
       case TOKENS -> List.of("tokenize", "ssplit");
+      case NAMES -> List.of("tokenize", "ssplit", "ner");
       case TAGS -> List.of("tokenize", "ssplit", "pos", "lemma");
       case ENTITIES -> configured;
     };
@@ -82,11 +92,18 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     pipeline(level).annotate(doc);
     List<CoreLabel> labels = doc.get(CoreAnnotations.TokensAnnotation.class);
     List<AnnotatedToken> out = new ArrayList<>(labels.size());
-    TaggerLexicon lexicon = level == AnnotationLevel.TOKENS ? TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL) : null;
+    // Without the tagger, the tags and lemmas its lexicon leaves no doubt about.
+    TaggerLexicon lexicon = runsTagger(annotatorsByLevel.get(level)) ? null
+        : TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
     for (CoreLabel l : labels) {
-      String tag = lexicon != null ? lexicon.unambiguousTag(l.word()) : l.tag();
-      out.add(new AnnotatedToken(l.word(), l.lemma() == null ? l.word() : l.lemma(), tag,
-          l.ner() == null ? "O" : l.ner()));
+      String ner = l.ner() == null ? "O" : l.ner();
+      if (lexicon == null) {
+        out.add(new AnnotatedToken(l.word(), l.lemma() == null ? l.word() : l.lemma(), l.tag(), ner));
+      } else {
+        String lemma = lexicon.unambiguousLemma(l.word());
+        out.add(new AnnotatedToken(l.word(), lemma == null ? l.word() : lemma, lexicon.unambiguousTag(l.word()), ner,
+            lemma != null));
+      }
     }
     return out;
   }

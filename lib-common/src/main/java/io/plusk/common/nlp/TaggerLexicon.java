@@ -1,8 +1,10 @@
 package io.plusk.common.nlp;
 
+import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,8 @@ public final class TaggerLexicon {
   private final Method tags;
   private final Method count;
   private final Map<String, String> decided = new ConcurrentHashMap<>();
+  private final Map<String, String> decidedLemmas = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Morphology> MORPHOLOGY = ThreadLocal.withInitial(Morphology::new);
 
   private TaggerLexicon(String model) {
     long start = System.nanoTime();
@@ -95,6 +99,45 @@ public final class TaggerLexicon {
       }
     }
     return known == null || known.isEmpty() ? null : known;
+  }
+
+  /**
+   * The lemma CoreNLP's lemmatiser gives the word under the tags the training text saw it with, when at least
+   * {@value #UNAMBIGUOUS_SHARE} of its (at least {@value #MIN_OCCURRENCES}) occurrences give that one lemma ("games"
+   * game, "the" the, "watching" watch where it was almost always a verb); null otherwise. The lemma is what the
+   * full pipeline's lemma annotator computes from the tag, without running the tagger.
+   */
+  public String unambiguousLemma(String word) {
+    String known = decidedLemmas.get(word);
+    if (known == null) {
+      known = decideLemma(word);
+      if (known != null) {
+        decidedLemmas.put(word, known);
+      }
+    }
+    return known == null || known.isEmpty() ? null : known;
+  }
+
+  private String decideLemma(String word) {
+    try {
+      int total = (Integer) sum.invoke(dictionary, word);
+      if (total < MIN_OCCURRENCES) {
+        return total == 0 ? null : UNDECIDED;
+      }
+      Map<String, Integer> byLemma = new HashMap<>();
+      Map<String, String> asWritten = new HashMap<>();
+      Morphology morphology = MORPHOLOGY.get();
+      for (String tag : (String[]) tags.invoke(dictionary, word)) {
+        String lemma = morphology.lemma(word, tag);
+        String key = lemma.toLowerCase(Locale.ROOT);
+        byLemma.merge(key, (Integer) count.invoke(dictionary, word, tag), Integer::sum);
+        asWritten.putIfAbsent(key, lemma);
+      }
+      return byLemma.entrySet().stream().filter(e -> e.getValue() >= UNAMBIGUOUS_SHARE * total)
+          .map(e -> asWritten.get(e.getKey())).findFirst().orElse(UNDECIDED);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The decision for {@link #unambiguousTag}: a tag, {@link #UNDECIDED}, or null for a word never seen. */
