@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class CoreNlpAnnotator implements TextAnnotator {
   private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
   private static final Map<String, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+  private static final Object LOADING = new Object();
 
   private final String nerModel;
   /** Worked out once: every post asks for a level, often several times. */
@@ -75,11 +76,15 @@ public final class CoreNlpAnnotator implements TextAnnotator {
   private StanfordCoreNLP pipeline(AnnotationLevel level) {
     String wanted = annotatorsByLevel.get(level);
     return PIPELINES.computeIfAbsent(wanted + "|" + nerModel, key -> {
-      long start = System.nanoTime();
-      LOG.info("Loading CoreNLP pipeline ({}; NER model {})", wanted, nerModel);
-      StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(wanted, nerModel));
-      LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
-      return pipeline;
+      // One load at a time: CoreNLP's annotator pool shares a model between pipelines only once it is loaded, and
+      // two task threads asking for the NAMES and ENTITIES pipelines at once each loaded the NER model.
+      synchronized (LOADING) {
+        long start = System.nanoTime();
+        LOG.info("Loading CoreNLP pipeline ({}; NER model {})", wanted, nerModel);
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(wanted, nerModel));
+        LOG.info("CoreNLP pipeline loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        return pipeline;
+      }
     });
   }
 
