@@ -158,6 +158,15 @@ class ClusterIT extends SparkTestBase {
         List.of("nightly", "--date", D.toString(), "--input", input, "--warehouse", warehouse, "--master", masterUrl));
     List<String> log = new ArrayList<>();
     Process run = JavaProcesses.start(driver, Map.of(), log, line -> false);
+    // The local reference run meanwhile: the cluster run spends much of its time starting JVMs and executors.
+    Path local = tmp.resolve("local-warehouse");
+    try {
+      assertThat(PluskCli.execute("nightly", "--date", D.toString(), "--input", samples.toString(), "--warehouse",
+          local.toString())).isZero();
+    } catch (AssertionError | RuntimeException e) {
+      run.destroyForcibly();
+      throw e;
+    }
     assertThat(run.waitFor(8, TimeUnit.MINUTES)).as("the cluster run ended").isTrue();
     assertThat(run.exitValue()).as("exit code; driver log:%n%s%nworkers:%n%s", JavaProcesses.tail(log, 60),
         JavaProcesses.tail(daemonLog, 30)).isZero();
@@ -167,9 +176,6 @@ class ClusterIT extends SparkTestBase {
     }
     assertThat(String.join("\n", daemonLog)).contains("Launching executor app-");
 
-    Path local = tmp.resolve("local-warehouse");
-    assertThat(PluskCli.execute("nightly", "--date", D.toString(), "--input", samples.toString(), "--warehouse",
-        local.toString())).isZero();
     Warehouse onHdfs = new Warehouse(spark, warehouse);
     assertThat(onHdfs.isPublished(D)).isTrue();
     assertThat(WarehouseSnapshot.differences(WarehouseSnapshot.of(new Warehouse(spark, local.toString()), D),
