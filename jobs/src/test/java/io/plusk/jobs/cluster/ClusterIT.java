@@ -174,7 +174,10 @@ class ClusterIT extends SparkTestBase {
       assertThat(String.join("\n", log)).as("executors on both workers ran tasks")
           .contains("status=done").doesNotContain("Lost executor");
     }
-    assertThat(String.join("\n", daemonLog)).contains("Launching executor app-");
+    synchronized (daemonLog) {
+      // The workers are still running and logging into it.
+      assertThat(String.join("\n", daemonLog)).contains("Launching executor app-");
+    }
 
     Warehouse onHdfs = new Warehouse(spark, warehouse);
     assertThat(onHdfs.isPublished(D)).isTrue();

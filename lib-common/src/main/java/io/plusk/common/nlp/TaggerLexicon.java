@@ -34,7 +34,7 @@ public final class TaggerLexicon {
   private final Method sum;
   private final Method tags;
   private final Method count;
-  private final Map<String, String> decided = new ConcurrentHashMap<>();
+  private final Map<String, String> decidedTags = new ConcurrentHashMap<>();
   private final Map<String, String> decidedLemmas = new ConcurrentHashMap<>();
   private static final ThreadLocal<Morphology> MORPHOLOGY = ThreadLocal.withInitial(Morphology::new);
 
@@ -91,14 +91,7 @@ public final class TaggerLexicon {
    * a verb, or as neither. Null otherwise (a word the tagger must judge in its sentence).
    */
   public String unambiguousTag(String word) {
-    String known = decided.get(word);
-    if (known == null) {
-      known = decide(word);
-      if (known != null) {
-        decided.put(word, known);
-      }
-    }
-    return known == null || known.isEmpty() ? null : known;
+    return remembered(decidedTags, word, this::tagOf);
   }
 
   /**
@@ -108,67 +101,66 @@ public final class TaggerLexicon {
    * full pipeline's lemma annotator computes from the tag, without running the tagger.
    */
   public String unambiguousLemma(String word) {
-    String known = decidedLemmas.get(word);
+    return remembered(decidedLemmas, word, this::lemmaOf);
+  }
+
+  /** A decision about a word seen {@code total} (at least {@value #MIN_OCCURRENCES}) times: a value or UNDECIDED. */
+  @FunctionalInterface
+  private interface Decision {
+    String decide(String word, int total) throws ReflectiveOperationException;
+  }
+
+  private String remembered(Map<String, String> memo, String word, Decision decision) {
+    String known = memo.get(word);
     if (known == null) {
-      known = decideLemma(word);
-      if (known != null) {
-        decidedLemmas.put(word, known);
-      }
-    }
-    return known == null || known.isEmpty() ? null : known;
-  }
-
-  private String decideLemma(String word) {
-    try {
-      int total = (Integer) sum.invoke(dictionary, word);
-      if (total < MIN_OCCURRENCES) {
-        return total == 0 ? null : UNDECIDED;
-      }
-      Map<String, Integer> byLemma = new HashMap<>();
-      Map<String, String> asWritten = new HashMap<>();
-      Morphology morphology = MORPHOLOGY.get();
-      for (String tag : (String[]) tags.invoke(dictionary, word)) {
-        String lemma = morphology.lemma(word, tag);
-        String key = lemma.toLowerCase(Locale.ROOT);
-        byLemma.merge(key, (Integer) count.invoke(dictionary, word, tag), Integer::sum);
-        asWritten.putIfAbsent(key, lemma);
-      }
-      return byLemma.entrySet().stream().filter(e -> e.getValue() >= UNAMBIGUOUS_SHARE * total)
-          .map(e -> asWritten.get(e.getKey())).findFirst().orElse(UNDECIDED);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The decision for {@link #unambiguousTag}: a tag, {@link #UNDECIDED}, or null for a word never seen. */
-  private String decide(String word) {
-    try {
-      int total = (Integer) sum.invoke(dictionary, word);
-      if (total < MIN_OCCURRENCES) {
+      int total = count(word);
+      if (total == 0) {
         // Only words of the lexicon are remembered: a day of tweets has millions of words it never saw.
-        return total == 0 ? null : UNDECIDED;
+        return null;
       }
-      int nouns = 0;
-      int verbs = 0;
-      String top = null;
-      int topCount = 0;
-      for (String tag : (String[]) tags.invoke(dictionary, word)) {
-        int c = (Integer) count.invoke(dictionary, word, tag);
-        if (tag.startsWith("NN")) {
-          nouns += c;
-        } else if (tag.startsWith("VB")) {
-          verbs += c;
-        }
-        if (c > topCount) {
-          topCount = c;
-          top = tag;
-        }
+      try {
+        known = total < MIN_OCCURRENCES ? UNDECIDED : decision.decide(word, total);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
       }
-      int others = total - nouns - verbs;
-      int classCount = top == null ? 0 : top.startsWith("NN") ? nouns : top.startsWith("VB") ? verbs : others;
-      return top != null && classCount >= UNAMBIGUOUS_SHARE * total ? top : UNDECIDED;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
+      memo.put(word, known);
     }
+    return known.isEmpty() ? null : known;
+  }
+
+  private String lemmaOf(String word, int total) throws ReflectiveOperationException {
+    Map<String, Integer> byLemma = new HashMap<>();
+    Map<String, String> asWritten = new HashMap<>();
+    Morphology morphology = MORPHOLOGY.get();
+    for (String tag : (String[]) tags.invoke(dictionary, word)) {
+      String lemma = morphology.lemma(word, tag);
+      String key = lemma.toLowerCase(Locale.ROOT);
+      byLemma.merge(key, (Integer) count.invoke(dictionary, word, tag), Integer::sum);
+      asWritten.putIfAbsent(key, lemma);
+    }
+    return byLemma.entrySet().stream().filter(e -> e.getValue() >= UNAMBIGUOUS_SHARE * total)
+        .map(e -> asWritten.get(e.getKey())).findFirst().orElse(UNDECIDED);
+  }
+
+  private String tagOf(String word, int total) throws ReflectiveOperationException {
+    int nouns = 0;
+    int verbs = 0;
+    String top = null;
+    int topCount = 0;
+    for (String tag : (String[]) tags.invoke(dictionary, word)) {
+      int c = (Integer) count.invoke(dictionary, word, tag);
+      if (tag.startsWith("NN")) {
+        nouns += c;
+      } else if (tag.startsWith("VB")) {
+        verbs += c;
+      }
+      if (c > topCount) {
+        topCount = c;
+        top = tag;
+      }
+    }
+    int others = total - nouns - verbs;
+    int classCount = top == null ? 0 : top.startsWith("NN") ? nouns : top.startsWith("VB") ? verbs : others;
+    return top != null && classCount >= UNAMBIGUOUS_SHARE * total ? top : UNDECIDED;
   }
 }
