@@ -31,8 +31,9 @@ import java.util.function.UnaryOperator;
  * each lemma {@link Lemmas} says it could have; every undecided lower-case word a noun, a verb, or neither; every
  * undecided capitalised span a name or not. When all answers give the same links, the annotators cannot change
  * them and do not run. Names and tags are asked apart, and a post gets only the annotators whose answer matters
- * ({@link AnnotationLevel}): most posts that need NER need no tagger. Mixed answers (one word a noun, another a verb) are not tried, so this can differ from the
- * full pipeline; {@code SelectiveAnnotationTest} and {@code scripts/bench} measure how often.
+ * ({@link AnnotationLevel}): most posts that need NER need no tagger. Mixed answers (one word a noun, another a
+ * verb) are not tried, so this can differ from the full pipeline; {@code SelectiveAnnotationTest} and
+ * {@code scripts/bench} measure how often.
  */
 final class AnnotationNeed {
   /** Lemma readings tried at most: a word with more possible lemmas than this asks for the tagger. */

@@ -6,9 +6,11 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +29,17 @@ public final class CoreNlpAnnotator implements TextAnnotator {
   private final String nerModel;
   /** Worked out once: every post asks for a level, often several times. */
   private final Map<AnnotationLevel, String> annotatorsByLevel = new EnumMap<>(AnnotationLevel.class);
+  /** The levels whose pipeline has no tagger: their tags and lemmas come from its lexicon. */
+  private final Set<AnnotationLevel> untagged = EnumSet.noneOf(AnnotationLevel.class);
 
   public CoreNlpAnnotator(String annotators, String nerModel) {
     this.nerModel = nerModel;
     for (AnnotationLevel level : AnnotationLevel.values()) {
-      annotatorsByLevel.put(level, annotatorsFor(annotators, level));
+      String wanted = annotatorsFor(annotators, level);
+      annotatorsByLevel.put(level, wanted);
+      if (!runsTagger(wanted)) {
+        untagged.add(level);
+      }
     }
   }
 
@@ -57,13 +65,18 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     return p;
   }
 
+  /** The annotator names of a comma-separated list ("tokenize, ssplit,pos"). */
+  private static List<String> names(String annotators) {
+    return List.of(annotators.replace(" ", "").split(","));
+  }
+
   private static boolean runsTagger(String annotators) {
-    return List.of(annotators.replace(" ", "").split(",")).contains("pos");
+    return names(annotators).contains("pos");
   }
 
   /** The configured annotators, cut down to what {@code level} needs (and what the configuration has). */
   private static String annotatorsFor(String annotators, AnnotationLevel level) {
-    List<String> configured = List.of(annotators.replace(" ", "").split(","));
+    List<String> configured = names(annotators);
     List<String> wanted = switch (level) {
       case TOKENS -> List.of("tokenize", "ssplit");
       case NAMES -> List.of("tokenize", "ssplit", "ner");
@@ -98,8 +111,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     List<CoreLabel> labels = doc.get(CoreAnnotations.TokensAnnotation.class);
     List<AnnotatedToken> out = new ArrayList<>(labels.size());
     // Without the tagger, the tags and lemmas its lexicon leaves no doubt about.
-    TaggerLexicon lexicon = runsTagger(annotatorsByLevel.get(level)) ? null
-        : TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
+    TaggerLexicon lexicon = untagged.contains(level) ? TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL) : null;
     for (CoreLabel l : labels) {
       String ner = l.ner() == null ? "O" : l.ner();
       if (lexicon == null) {

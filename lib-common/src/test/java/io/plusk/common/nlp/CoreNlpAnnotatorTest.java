@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class CoreNlpAnnotatorTest {
   private static final PluskConfig.LinkingSettings SETTINGS = PluskConfig.defaults().linking();
   private final CoreNlpAnnotator annotator = new CoreNlpAnnotator(SETTINGS.annotators(), SETTINGS.nerModel());
+  private final TaggerLexicon lexicon = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
 
   @Test
   void withoutTheTaggerNamesAndDecidedLemmasAreThoseOfTheFullPipeline() throws Exception {
@@ -34,7 +35,6 @@ class CoreNlpAnnotatorTest {
         }
         entities += "O".equals(full.get(i).ner()) ? 0 : 1;
         // No tagger ran: tags and lemmas come from its lexicon, where it leaves no doubt; the word otherwise.
-        TaggerLexicon lexicon = TaggerLexicon.of(TaggerLexicon.DEFAULT_MODEL);
         assertThat(n.pos()).isEqualTo(lexicon.unambiguousTag(n.word()));
         assertThat(n.lemmaKnown()).isEqualTo(lexicon.unambiguousLemma(n.word()) != null);
         if (n.lemmaKnown()) {
