@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -39,6 +41,7 @@ public final class DateStaging {
   private final LocalDate date;
   private final String runId;
   private final Set<String> tables = new LinkedHashSet<>();
+  private final Map<String, Long> rowsWritten = new HashMap<>();
   private boolean committed;
 
   private DateStaging(Warehouse warehouse, LocalDate date, String runId) {
@@ -79,9 +82,16 @@ public final class DateStaging {
     return tables.contains(table);
   }
 
-  void staged(String table) {
+  void staged(String table, long rows) {
     checkState(!committed, "Run %s for %s is already committed; cannot stage %s", runId, date, table);
     tables.add(table);
+    rowsWritten.put(table, rows);
+  }
+
+  /** The rows this run wrote to the table, counted as they were written. */
+  long rowsStaged(String table) {
+    checkState(tables.contains(table), "Run %s for %s staged no %s", runId, date, table);
+    return rowsWritten.get(table);
   }
 
   boolean isCommitted() {

@@ -13,12 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -37,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Warehouse {
   public static final String RUNS = "_runs";
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+  private static final long OBSERVED_ROWS_WAIT_SECONDS = 60;
 
   private final SparkSession spark;
   private final String root;
@@ -100,11 +107,46 @@ public final class Warehouse {
     Dataset<Row> checked = SchemaGuard.conform(rows, schema, table);
     DateStaging staging = open.get(date);
     String target = staging == null ? partition(table, date) : staging.tableFolder(table);
-    checked.write().mode(SaveMode.Overwrite).parquet(target);
+    // The rows are counted as they are written: reading the table back to count it costs a Spark job per table.
+    Observation written = new Observation("rows_written_" + UUID.randomUUID().toString().replace('-', '_'));
+    checked.observe(written, functions.count(functions.lit(1)).as("rows")).write().mode(SaveMode.Overwrite)
+        .parquet(target);
+    long rowsWritten = observedRows(written, target, schema);
     if (staging != null) {
-      staging.staged(table);
+      staging.staged(table, rowsWritten);
     }
-    return read(table, date).count();
+    return rowsWritten;
+  }
+
+  /**
+   * The rows of one date of a table: counted when this process's open run wrote them, else read (one Spark job).
+   */
+  public long rows(String table, LocalDate date) {
+    DateStaging staging = open.get(date);
+    return staging != null && staging.holds(table) ? staging.rowsStaged(table) : read(table, date).count();
+  }
+
+  /**
+   * The written row count, reported through Spark's listener bus once the write has finished. That bus is
+   * asynchronous and drops events when it is overwhelmed: after a bounded wait the table is read back instead.
+   */
+  private long observedRows(Observation written, String folder, StructType schema) {
+    // Observation.get has no timeout: it waits on its own thread, interrupted when the wait is over.
+    FutureTask<Long> rows = new FutureTask<>(() -> ((Number) written.getAsJava().get("rows")).longValue());
+    Thread waiter = new Thread(rows, "plusk-rows-written");
+    waiter.setDaemon(true);
+    waiter.start();
+    try {
+      return rows.get(OBSERVED_ROWS_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      rows.cancel(true);
+      LOG.warn("folder={} row count not reported by the write ({}); counting it from the files", folder,
+          e.toString());
+      return spark.read().schema(schema).parquet(folder).count();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while counting the rows written to " + folder, e);
+    }
   }
 
   /** Whether the date of the table is complete, staged by this process's open run or live. */

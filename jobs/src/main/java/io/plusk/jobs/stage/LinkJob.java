@@ -93,7 +93,7 @@ public final class LinkJob implements Stage {
   public static Dataset<Row> link(SparkSession spark, Dataset<Row> posts, Ontology ontology,
                                   LinkingSettings settings, LinkFeedback feedback) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<Ontology> shared = jsc.broadcast(ontology);
+    Broadcast<Ontology> shared = OntologyBroadcast.of(spark.sparkContext(), ontology);
     Broadcast<LinkFeedback> learned = jsc.broadcast(feedback);
     // A day's engaged posts often sit in one or two files: spread them so every core runs CoreNLP (the costly part).
     // Always to a fixed count: asking an adaptive plan how many partitions it has runs its upstream stages twice.

@@ -128,7 +128,7 @@ public final class PublishJob implements Stage {
             "Cannot publish %s: table %s has no complete partition at %s", ctx.date(), table,
             ctx.warehouse().partition(table, ctx.date())));
       }
-      long rows = ctx.warehouse().read(table, ctx.date()).count();
+      long rows = ctx.warehouse().rows(table, ctx.date());
       tableRows.put(table, rows);
       result.count(table, rows);
     }
