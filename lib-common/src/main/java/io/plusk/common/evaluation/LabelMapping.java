@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Maps ontology topics to an evaluation taxonomy (TweetTopic's 19 labels). File format: {@code slug<TAB>labels},
- * labels separated by {@code |}, {@code -} for "no label". A topic without an entry takes the labels of its nearest
- * mapped ancestors, so mapping the super-topics covers the whole ontology.
+ * labels separated by {@code |}, {@code -} for "no label". A topic without an entry takes the labels of the nearest
+ * mapped ancestor on each of its parents' lines, so mapping the super-topics covers the whole ontology.
  */
 public final class LabelMapping {
   private final Map<String, Set<String>> bySlug;
@@ -65,21 +65,26 @@ public final class LabelMapping {
       ontology.ancestors(topicId).keySet().forEach(a -> out.add(ontology.byId(a).orElseThrow().slug()));
       return out;
     }
+    return mapped(ontology, topic, new HashMap<>());
+  }
+
+  /**
+   * A topic's own labels, else those of each parent in turn: a topic filed under two parents (WWE under Technology
+   * and Wrestling) is in both parents' categories, not only in the one whose mapped ancestor happens to be nearer.
+   */
+  private Set<String> mapped(Ontology ontology, Topic topic, Map<String, Set<String>> seen) {
     Set<String> own = bySlug.get(topic.slug());
     if (own != null) {
       return own;
     }
+    Set<String> known = seen.get(topic.id());
+    if (known != null) {
+      return known;
+    }
     Set<String> out = new LinkedHashSet<>();
-    int best = Integer.MAX_VALUE;
-    for (Map.Entry<String, Integer> a : ontology.ancestors(topicId).entrySet()) {
-      Set<String> labels = bySlug.get(ontology.byId(a.getKey()).orElseThrow().slug());
-      if (labels != null && a.getValue() <= best) {
-        if (a.getValue() < best) {
-          out.clear();
-          best = a.getValue();
-        }
-        out.addAll(labels);
-      }
+    seen.put(topic.id(), out);
+    for (String parent : topic.parentIds()) {
+      ontology.byId(parent).ifPresent(p -> out.addAll(mapped(ontology, p, seen)));
     }
     return out;
   }

@@ -64,12 +64,13 @@ public final class TopicLinker {
    * {@code namedEntity}: the span is used as a name (NER tags it, or it is capitalised inside a mixed-case
    * sentence). {@code commonWordUse}: one lower-case word that is not a noun (without POS tags: could be one).
    * {@code wordTag}: a one-word span's POS tag, from the tagger or from its lexicon where the lexicon leaves no
-   * doubt; null for longer spans and undecided words. {@code precedingWord}: the token right before a one-word
-   * span in a mixed-case post, null elsewhere.
+   * doubt; null for longer spans and undecided words. {@code precedingWord}, {@code followingWord}: the tokens right
+   * before and after a one-word span in a mixed-case post, null elsewhere.
    */
   record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
-               boolean commonWordUse, boolean verbUse, String wordTag, String precedingWord) {
+               boolean commonWordUse, boolean verbUse, String wordTag, String precedingWord,
+               String followingWord) {
     /** The word's part of speech is known: no tagger is needed to decide it. */
     boolean partOfSpeechKnown() {
       return wordTag != null;
@@ -87,7 +88,7 @@ public final class TopicLinker {
     /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
     Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
       return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
-          asCommonWord, asVerb, wordTag, precedingWord);
+          asCommonWord, asVerb, wordTag, precedingWord, followingWord);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -213,14 +214,14 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false, null, null));
+            false, false, false, null, null, null));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
         matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false,
-            null, null));
+            null, null, null));
       }
     }
     return matches;
@@ -291,7 +292,8 @@ public final class TopicLinker {
           boolean verbUse = commonWordUse && span.get(0).pos() != null && span.get(0).pos().startsWith("VB");
           out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
               capitalised, caseInformative, commonWordUse, verbUse, n == 1 ? span.get(0).pos() : null,
-              n == 1 && caseInformative && i > 0 ? tokens.get(i - 1).word() : null));
+              n == 1 && caseInformative && i > 0 ? tokens.get(i - 1).word() : null,
+              n == 1 && caseInformative && i + 1 < tokens.size() ? tokens.get(i + 1).word() : null));
           matchedLength = n;
         }
       }
@@ -311,17 +313,24 @@ public final class TopicLinker {
   }
 
   /**
-   * A one-word span that is the last word of its topic's personal name, right after another first name: "Cam
-   * Newton" is not Isaac Newton, "Tom Lynch" not David Lynch.
+   * A one-word span that is the last word of its topic's personal name, inside another person's full name: right
+   * after another first name ("Cam Newton" is not Isaac Newton, "Tom Lynch" not David Lynch), or right before a
+   * given name that names nothing else, as names are written family name first in much of East Asia ("Jung Hoseok"
+   * is not Carl Jung). A known name after it ("Messi Neymar") is a list of people, not one.
    */
   private boolean namesAnotherBearer(Match m, AliasIndex.Entry e) {
-    if (m.precedingWord() == null || e.hand()) {
+    if ((m.precedingWord() == null && m.followingWord() == null) || e.hand()) {
       return false;
     }
     String[] name = ontology.byId(e.topicId()).orElseThrow().name().split(" ");
+    if (name.length < 2 || !name[name.length - 1].equalsIgnoreCase(m.written())) {
+      return false;
+    }
     // The lexicon is asked last: only where the span is the surname of a person topic.
-    return name.length >= 2 && name[name.length - 1].equalsIgnoreCase(m.written())
-        && !name[0].equalsIgnoreCase(m.precedingWord()) && isFirstName(m.precedingWord());
+    boolean afterAnotherFirstName = m.precedingWord() != null && !name[0].equalsIgnoreCase(m.precedingWord())
+        && isFirstName(m.precedingWord());
+    return afterAnotherFirstName || (m.followingWord() != null && isFirstName(m.followingWord())
+        && !index.startsAnAlias(AliasIndex.normalize(m.followingWord()).split(" ", 2)[0]));
   }
 
   /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * was set (docs/topic-quality.md). Raise the floor when quality improves; never lower it to make a change pass.
  */
 class DevSetRegressionTest {
-  static final double MACRO_F1_FLOOR = 0.48;
+  static final double MACRO_F1_FLOOR = 0.49;
   static final double COVERAGE_FLOOR = 0.75;
   /** Entity dev set: share of tweets whose subject's topic is linked (docs/topic-quality.md). */
   static final double SUBJECT_RECALL_FLOOR = 0.95;

@@ -150,9 +150,13 @@ class TopicLinkerTest {
       // A title or an abbreviation before it, or no name at all: the person the surname stands for.
       "Yesterday President Obama signed the bill | barack-obama | true",
       "Great interview with Mr. Obama today | barack-obama | true",
-      "We read about Newton and gravity in physics class | newton | true"
+      "We read about Newton and gravity in physics class | newton | true",
+      // Family name first, then a given name that names nothing else: another person.
+      "So proud of Newton Kwabena for his first marathon | newton | false",
+      // Another known name after it: a list of people, each themselves.
+      "We argued about Obama Clinton and the primaries all night | barack-obama | true"
   })
-  void aSurnameAfterAnotherFirstNameIsAnotherPerson(String text, String topic, boolean linked) {
+  void aSurnameInsideAnotherPersonsNameIsAnotherPerson(String text, String topic, boolean linked) {
     Map<String, TopicLink> links = direct(text);
     assertThat(links.containsKey(topic)).as(links.toString()).isEqualTo(linked);
   }
