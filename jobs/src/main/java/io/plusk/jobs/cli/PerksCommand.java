@@ -10,6 +10,8 @@ import io.plusk.jobs.report.UserLabel;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.perks.PerkSelection;
+import io.plusk.jobs.stage.ScoreJob;
+import io.plusk.jobs.stage.TopicFrames;
 import io.plusk.jobs.perks.PerkRecipients;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -36,7 +38,8 @@ public final class PerksCommand {
 
   @Command(name = "select", mixinStandardHelpOptions = true,
       description = {"Picks the top experts in the given topics (a parent topic includes its descendants) on a "
-          + "published date, excluding removed topics, users outside the countries and users who got a perk from "
+          + "published date, excluding users who removed the topic or a topic of the campaign above it, users "
+          + "outside the countries and users who got a perk from "
           + "another campaign in the last --cooldown-days. Records them in perk_recipients (partitioned by "
           + "campaign; rerunning the same campaign and date replaces its record, never doubles it) and writes "
           + "selection.csv and Parquet."})
@@ -109,7 +112,9 @@ public final class PerksCommand {
       PerkRecipients recipients = new PerkRecipients(spark, wh);
       Dataset<Row> coolingDown = recipients.pickedByOthers(campaign, date.minusDays(cooldownDays), date);
       Dataset<Row> expertise = wh.read(Tables.TOPIC_EXPERTISE, date);
-      List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown,
+      Dataset<Row> removed = ScoreJob.removedAsOf(wh, TopicFrames.keys(spark, ontology), date);
+      List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown, removed,
+          TopicFrames.covering(spark, ontology, topicIds),
           new PerkSelection.Request(topicIds, minScore, countryCodes, limit)).collectAsList();
 
       String folder = out != null ? config.locations().resolve(out, "--out")

@@ -18,7 +18,10 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
  * a score, in the given countries, not picked by another campaign during the cool-down; each user once, with their
- * best topic. Every filter is a column expression: no user-supplied text reaches SQL.
+ * best topic. A user who removed a topic of the campaign is never picked through it or any topic below it, even
+ * where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
+ * Electronics or a Technology campaign that would reach them through iPhones). Every filter is a column
+ * expression: no user-supplied text reaches SQL.
  */
 public final class PerkSelection {
   /** What the selection is asked for; {@code countries} empty means anywhere. */
@@ -30,12 +33,18 @@ public final class PerkSelection {
    * @param expertise topic_expertise of the date
    * @param countries (user_id, country) of the latest users snapshot
    * @param coolingDown (user_id) picked by other campaigns within the cool-down
+   * @param removed (user_id, topic_id) of the topics users have removed and not restored
+   * @param covering (topic_id, covering_topic_id): each campaign topic with itself and its ancestors in the campaign
    */
   public static Dataset<Row> select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
-                                    Request request) {
+                                    Dataset<Row> removed, Dataset<Row> covering, Request request) {
+    Dataset<Row> removedHere = removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
+        .join(covering, Columns.using("covering_topic_id"))
+        .select("user_id", "topic_id");
     Dataset<Row> candidates = expertise
         .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false))
             .and(col("score").geq(request.minScore())))
+        .join(removedHere, Columns.using("user_id", "topic_id"), "left_anti")
         .join(countries, Columns.using("user_id"), "left");
     if (!request.countries().isEmpty()) {
       candidates = candidates.where(col("country").isin(request.countries().toArray()));

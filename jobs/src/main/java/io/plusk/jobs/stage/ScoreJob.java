@@ -33,6 +33,7 @@ import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.Columns;
 import java.time.LocalDate;
 import io.plusk.jobs.io.Frames;
+import io.plusk.jobs.io.Warehouse;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -116,8 +117,7 @@ public final class ScoreJob implements Stage {
     }
     decisions.unpersist();
 
-    Dataset<Row> removals = wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date);
-    Dataset<Row> removed = removedTopics(removals, topicKeys).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> removed = removedAsOf(wh, topicKeys, date).persist(StorageLevel.MEMORY_AND_DISK());
     result.count("removals.hidden_now", removed.count());
     // Removals that change nothing today are kept (a topic assigned later stays hidden) and counted, not dropped.
     Dataset<Row> today = wh.read(Tables.REMOVAL_EVENTS, date);
@@ -187,6 +187,11 @@ public final class ScoreJob implements Stage {
   private static Column topEvidence(Column weightPostStructs, int n) {
     return expr("transform(slice(sort_array(" + weightPostStructs.expr().sql() + ", false), 1, " + n + "), "
         + "x -> named_struct('post_id', x.post_id, 'weight', round(x.weight, 4)))");
+  }
+
+  /** The topics users have removed and not restored by the end of the date: (user_id, topic_id, removed). */
+  public static Dataset<Row> removedAsOf(Warehouse wh, Dataset<Row> topicKeys, LocalDate date) {
+    return removedTopics(wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date), topicKeys);
   }
 
   /** The latest remove or restore per user and topic decides; the topic may be named by id, slug or name. */

@@ -3,6 +3,7 @@ package io.plusk.jobs.stage;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.Topic;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,28 @@ public final class TopicFrames {
           t.kind().name().toLowerCase(Locale.ROOT)));
     }
     return spark.createDataFrame(rows, TOPICS);
+  }
+
+  public static final StructType COVERING = new StructType()
+      .add("topic_id", DataTypes.StringType, false).add("covering_topic_id", DataTypes.StringType, false);
+
+  /**
+   * Each topic of a set (a campaign's topics with their descendants) with the topics of the same set that cover it:
+   * itself and its ancestors inside the set. A removal of a covering topic reaches the topics below it within the
+   * set, not above it: removing Consumer Electronics covers iPhones in a Technology campaign, not in an iPhone one.
+   */
+  public static Dataset<Row> covering(SparkSession spark, Ontology ontology, Collection<String> topicIds) {
+    Set<String> inSet = new LinkedHashSet<>(topicIds);
+    List<Row> rows = new ArrayList<>();
+    for (String id : inSet) {
+      rows.add(RowFactory.create(id, id));
+      for (String ancestor : ontology.ancestors(id).keySet()) {
+        if (inSet.contains(ancestor)) {
+          rows.add(RowFactory.create(id, ancestor));
+        }
+      }
+    }
+    return spark.createDataFrame(rows, COVERING);
   }
 
   /**

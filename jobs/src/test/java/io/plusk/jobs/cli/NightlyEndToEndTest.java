@@ -289,6 +289,20 @@ class NightlyEndToEndTest extends SparkTestBase {
   }
 
   @Test
+  @Order(9)
+  void aUserWhoRemovedACampaignsTopicIsNotPickedThroughATopicBelowIt() {
+    // @cupertino_watch removed Consumer Electronics on the last day and is still listed in Apple and MacBook below
+    // it; @pixel_quest_ivy removed nothing.
+    String gadgets = stdout("perks", "select", "--warehouse", wh(), "--campaign", "gadgets", "--topic",
+        "consumer-electronics", "--cooldown-days", "0");
+    assertThat(gadgets).contains("@pixel_quest_ivy").doesNotContain("@cupertino_watch");
+    // A campaign on a topic below the removed one is no campaign on it: the removal does not reach up.
+    String apple = stdout("perks", "select", "--warehouse", wh(), "--campaign", "apple-fans", "--topic", "apple",
+        "--cooldown-days", "0");
+    assertThat(apple).contains("@cupertino_watch");
+  }
+
+  @Test
   @Order(10)
   void perkSelectionErrorsNameWhatExists() {
     String[] code = new String[1];
