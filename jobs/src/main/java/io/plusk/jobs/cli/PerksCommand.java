@@ -115,7 +115,7 @@ public final class PerksCommand {
       Dataset<Row> removed = ScoreJob.removedAsOf(wh, TopicFrames.keys(spark, ontology), date);
       List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown, removed,
           TopicFrames.covering(spark, ontology, topicIds),
-          new PerkSelection.Request(topicIds, minScore, countryCodes, limit)).collectAsList();
+          new PerkSelection.Request(topicIds, minScore, countryCodes, limit));
 
       String folder = out != null ? config.locations().resolve(out, "--out")
           : wh.root() + "/_perks/" + campaign + "/dt=" + date;

@@ -101,11 +101,7 @@ public final class PerkRecipients {
           csvField(r.getString(7)))).append('\n');
     }
     warehouse.writeText(folder + "/selection.csv", csv.toString());
-    StructType schema = new StructType().add("user_id", DataTypes.StringType).add("screen_name", DataTypes.StringType)
-        .add("country", DataTypes.StringType).add("topic_id", DataTypes.StringType)
-        .add("topic_slug", DataTypes.StringType).add("score", DataTypes.DoubleType).add("rank", DataTypes.IntegerType)
-        .add("why", DataTypes.StringType);
-    spark.createDataFrame(selected, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder + "/parquet");
+    spark.createDataFrame(selected, PerkSelection.SELECTED).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder + "/parquet");
   }
 
   static String csvField(String s) {

@@ -4,16 +4,19 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.slice;
 
 import io.plusk.jobs.io.Columns;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
@@ -27,6 +30,12 @@ public final class PerkSelection {
   /** What the selection is asked for; {@code countries} empty means anywhere. */
   public record Request(Collection<String> topicIds, double minScore, Collection<String> countries, int limit) {}
 
+  /** The selected recipients, best first. */
+  public static final StructType SELECTED = new StructType().add("user_id", DataTypes.StringType)
+      .add("screen_name", DataTypes.StringType).add("country", DataTypes.StringType)
+      .add("topic_id", DataTypes.StringType).add("topic_slug", DataTypes.StringType)
+      .add("score", DataTypes.DoubleType).add("rank", DataTypes.IntegerType).add("why", DataTypes.StringType);
+
   private PerkSelection() {}
 
   /**
@@ -36,7 +45,7 @@ public final class PerkSelection {
    * @param removed (user_id, topic_id) of the topics users have removed and not restored
    * @param covering (topic_id, covering_topic_id): each campaign topic with itself and its ancestors in the campaign
    */
-  public static Dataset<Row> select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
+  public static List<Row> select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
                                     Dataset<Row> removed, Dataset<Row> covering, Request request) {
     Dataset<Row> removedHere = removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
         .join(covering, Columns.using("covering_topic_id"))
@@ -54,13 +63,21 @@ public final class PerkSelection {
         concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
         concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
         concat_ws(" ", lit("+K"), coalesce(col("plusk_count").cast("string"), lit("0"))));
-    return Frames.firstPerGroup(candidates, new String[] {"user_id"}, col("score").desc(),
+    // Top N by an ordered limit (each task keeps its best N, then they are merged), numbered here on at most N
+    // rows: a rank window without a partition would sort every candidate in one task.
+    List<Row> top = Frames.firstPerGroup(candidates, new String[] {"user_id"}, col("score").desc(),
             col("raw_evidence").desc(), col("topic_slug"))
-        .withColumn("rank", row_number().over(Window.orderBy(col("score").desc(), col("raw_evidence").desc(),
-            col("user_id"))).cast("int"))
-        .where(col("rank").leq(request.limit()))
+        .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))
+        .limit(request.limit())
         .select(col("user_id"), col("screen_name"), col("country"), col("topic_id"), col("topic_slug"),
-            col("score"), col("rank"), why.as("why"))
-        .orderBy("rank");
+            col("score"), why.as("why"))
+        .collectAsList();
+    List<Row> ranked = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      Row r = top.get(i);
+      ranked.add(new GenericRowWithSchema(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5),
+          i + 1, r.get(6)}, SELECTED));
+    }
+    return ranked;
   }
 }
