@@ -44,6 +44,8 @@ public final class Warehouse {
   public static final String RUNS = "_runs";
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   private static final long OBSERVED_ROWS_WAIT_SECONDS = 60;
+  /** Windows up to this many days find their dates by asking for each day instead of listing the table. */
+  private static final int PROBED_DAYS = 400;
 
   private final SparkSession spark;
   private final String root;
@@ -152,7 +154,31 @@ public final class Warehouse {
   /** Whether the date of the table is complete, staged by this process's open run or live. */
   public boolean hasPartition(String table, LocalDate date) {
     DateStaging staging = open.get(date);
-    return (staging != null && staging.holds(table)) || dates(table).contains(date);
+    return (staging != null && staging.holds(table)) || exists(partition(table, date) + "/_SUCCESS");
+  }
+
+  /**
+   * The latest complete date of a table before {@code date}, or null: asked day by day going back (a table
+   * written every night is found at once), the whole table listed only after {@link #PROBED_DAYS} days without one.
+   */
+  public LocalDate latestBefore(String table, LocalDate date) {
+    return latestBefore(date, d -> partition(table, d), () -> dates(table));
+  }
+
+  /** The latest published date before {@code date}, or null; found as {@link #latestBefore(String, LocalDate)}. */
+  public LocalDate latestPublishedBefore(LocalDate date) {
+    return latestBefore(date, this::runFolder, this::publishedDates);
+  }
+
+  private LocalDate latestBefore(LocalDate date, java.util.function.Function<LocalDate, String> folderOf,
+                                 java.util.function.Supplier<TreeSet<LocalDate>> listed) {
+    for (int back = 1; back <= PROBED_DAYS; back++) {
+      LocalDate d = date.minusDays(back);
+      if (exists(folderOf.apply(d) + "/_SUCCESS")) {
+        return d;
+      }
+    }
+    return listed.get().lower(date.minusDays(PROBED_DAYS));
   }
 
   /** One date of a table with its {@code dt} column; empty (with the right schema) when the date is absent. */
@@ -170,8 +196,8 @@ public final class Warehouse {
         staged.add(s);
       }
     }
-    for (LocalDate d : dates(table)) {
-      if (!d.isBefore(from) && !d.isAfter(to) && staged.stream().noneMatch(s -> s.date().equals(d))) {
+    for (LocalDate d : dates(table, from, to)) {
+      if (staged.stream().noneMatch(s -> s.date().equals(d))) {
         paths.add(partition(table, d));
       }
     }
@@ -187,6 +213,32 @@ public final class Warehouse {
   /** Dates for which the table has a complete partition (Spark's _SUCCESS file is there). */
   public TreeSet<LocalDate> dates(String table) {
     return datesUnder(tableRoot(table), true);
+  }
+
+  /**
+   * The complete dates of a table from {@code from} to {@code to}. A window of up to {@link #PROBED_DAYS} days asks
+   * for each day's marker, so a nightly's reads cost what its window holds, not what years of history hold (on an
+   * object store, listing every date folder and checking each one's marker is two calls per date ever written).
+   */
+  public TreeSet<LocalDate> dates(String table, LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      return new TreeSet<>();
+    }
+    if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= PROBED_DAYS) {
+      return new TreeSet<>(dates(table).subSet(from, true, to, true));
+    }
+    TreeSet<LocalDate> out = new TreeSet<>();
+    try {
+      FileSystem fs = new Path(tableRoot(table)).getFileSystem(hadoopConf());
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        if (fs.exists(new Path(partition(table, d), "_SUCCESS"))) {
+          out.add(d);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for the dates of " + tableRoot(table), e);
+    }
   }
 
   /** Dates whose run finished: the publish stage wrote its _SUCCESS marker. */

@@ -77,7 +77,7 @@ public final class LinkJob implements Stage {
 
   /** The newest link_feedback before this date: what earlier nights' removals taught. */
   static LinkFeedback latestFeedback(JobContext ctx) {
-    LocalDate before = ctx.warehouse().dates(Tables.LINK_FEEDBACK).lower(ctx.date());
+    LocalDate before = ctx.warehouse().latestBefore(Tables.LINK_FEEDBACK, ctx.date());
     if (before == null) {
       return LinkFeedback.NONE;
     }

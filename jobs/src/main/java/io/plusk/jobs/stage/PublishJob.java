@@ -82,7 +82,7 @@ public final class PublishJob implements Stage {
       biggest.add(new RunReport.TopicTop(t.getString(1), t.getLong(2), top));
     }
 
-    LocalDate previous = wh.publishedDates().lower(ctx.date());
+    LocalDate previous = wh.latestPublishedBefore(ctx.date());
     List<RunReport.Change> changes = new ArrayList<>();
     if (previous != null) {
       Dataset<Row> before = wh.read(Tables.TOPIC_EXPERTISE, previous).where(col("removed").equalTo(false))
