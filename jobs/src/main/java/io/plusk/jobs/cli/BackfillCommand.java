@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         + "failure, with that failure's exit code (1, or 3 for a data-quality failure such as a missing dump).")
 public final class BackfillCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
+  @Mixin InputOptions input;
   @Spec CommandSpec spec;
 
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
@@ -32,10 +33,7 @@ public final class BackfillCommand implements Callable<Integer> {
     if (to.isBefore(from)) {
       throw UsageError.of("--to %s is before --from %s", to, from);
     }
-    if (options.date != null) {
-      throw new UsageError("backfill takes --from and --to, not --date");
-    }
-    JobContext base = PluskCli.context(options, from);
+    JobContext base = PluskCli.context(options, input, from);
     PrintWriter out = spec.commandLine().getOut();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       out.printf("%s: running%n", d);

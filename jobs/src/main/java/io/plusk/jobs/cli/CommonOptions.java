@@ -2,22 +2,12 @@ package io.plusk.jobs.cli;
 
 import io.plusk.common.config.PluskConfig;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every command that reads or writes tables takes. */
+/** Options every command that reads or writes the warehouse takes. */
 public final class CommonOptions {
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Day to process (UTC). Default: the latest day found in the input.")
-  LocalDate date;
-
-  @Option(names = "--input", paramLabel = "DIR",
-      description = "Input root with tweets/, engagements/, plusk/, removals/, users/ day folders. "
-          + "Default: plusk.input (data-samples). Local path, hdfs:// or s3a://.")
-  String input;
-
   @Option(names = "--warehouse", paramLabel = "DIR",
       description = "Warehouse root for the Parquet tables. Default: plusk.warehouse (./warehouse).")
   String warehouse;
@@ -32,10 +22,15 @@ public final class CommonOptions {
   String master;
 
   PluskConfig config() {
+    return config(null);
+  }
+
+  /** The configuration with the command line's overrides; {@code input} (null: none) from {@link InputOptions}. */
+  PluskConfig config(InputOptions input) {
     PluskConfig base = PluskConfig.load(conf);
     Map<String, Object> overrides = new HashMap<>();
-    if (input != null) {
-      overrides.put("input", input);
+    if (input != null && input.input != null) {
+      overrides.put("input", input.input);
     }
     if (warehouse != null) {
       overrides.put("warehouse", warehouse);

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         + "(with their text), matched terms, engagement, +K givers, removals.")
 public final class ExplainCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
+  @Mixin InputOptions.PublishedDate published;
   @Spec CommandSpec spec;
 
   @Option(names = "--user", required = true, paramLabel = "HANDLE", description = "Screen name (with or without @) or user id.")
@@ -46,7 +47,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Warehouse wh = options.warehouse(config);
     SparkSession spark = wh.spark();
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
-    LocalDate date = PublishedDates.resolve(wh, options.date);
+    LocalDate date = PublishedDates.resolve(wh, published.date);
     String handle = user.startsWith("@") ? user.substring(1) : user;
 
     Dataset<Row> rows = wh.read(Tables.TOPIC_EXPERTISE, date)

@@ -59,12 +59,11 @@ public final class LinkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommonOptions options = new CommonOptions();
-    options.date = date;
     options.warehouse = warehouse;
     options.conf = conf;
     options.master = master;
     if (source == null) {
-      return new PluskCli.StageCommand("link", options, spec).call();
+      return new PluskCli.StageCommand("link", options, date, spec).call();
     }
     TopicLinker linker = linkerOptions.linker(options.config());
     PrintWriter out = spec.commandLine().getOut();

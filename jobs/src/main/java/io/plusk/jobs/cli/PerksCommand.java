@@ -45,6 +45,7 @@ public final class PerksCommand {
           + "selection.csv and Parquet."})
   static final class Select implements Callable<Integer> {
     @Mixin CommonOptions options;
+    @Mixin InputOptions.PublishedDate published;
     @Spec CommandSpec spec;
 
     @Option(names = "--campaign", required = true, paramLabel = "NAME",
@@ -103,7 +104,7 @@ public final class PerksCommand {
         Topic topic = UsageError.requireTopic(ontology, "--topic", t);
         topicIds.addAll(ontology.selfAndDescendants(topic.id()));
       }
-      LocalDate date = PublishedDates.resolve(wh, options.date);
+      LocalDate date = PublishedDates.resolve(wh, published.date);
 
       Dataset<Row> latestCountry = Frames.firstPerGroup(
               wh.read(Tables.USERS, date.minusDays(config.scoring().windowDays()), date), new String[] {"user_id"},

@@ -56,6 +56,11 @@ public final class PluskCli {
 
   /** Runs a command in this JVM and returns its exit code; a SparkSession it starts stays up for the caller. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Every command with its options, as the command line parses them. */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new PluskCli());
     for (String stage : STAGES) {
       CommandLine sub = new CommandLine(new StageCommand(stage));
@@ -71,11 +76,11 @@ public final class PluskCli {
       }
       return e instanceof DataQualityException ? EXIT_DATA_QUALITY : CommandLine.ExitCode.SOFTWARE;
     });
-    return cli.execute(args);
+    return cli;
   }
 
-  static JobContext context(CommonOptions options, LocalDate date) {
-    PluskConfig config = options.config();
+  static JobContext context(CommonOptions options, InputOptions input, LocalDate date) {
+    PluskConfig config = options.config(input);
     Warehouse warehouse = options.warehouse(config);
     SparkSession spark = warehouse.spark();
     Ontology ontology = OntologyLoader.load(spark, config.locations().resolve(config.ontologyLocation(), "ontology"));
@@ -92,6 +97,8 @@ public final class PluskCli {
           + "after any earlier input days not yet published (use --no-catch-up to skip those).")
   static final class Nightly implements Callable<Integer> {
     @Mixin CommonOptions options;
+    @Mixin InputOptions input;
+    @Mixin InputOptions.RunDate day;
     @Spec CommandSpec spec;
 
     @Option(names = "--no-catch-up", description = "Without --date, run only the latest input day.")
@@ -99,9 +106,9 @@ public final class PluskCli {
 
     @Override
     public Integer call() {
-      JobContext base = context(options, options.date);
+      JobContext base = context(options, input, day.date);
       PrintWriter out = spec.commandLine().getOut();
-      List<LocalDate> dates = Pipeline.datesToRun(base, options.date, !noCatchUp);
+      List<LocalDate> dates = Pipeline.datesToRun(base, day.date, !noCatchUp);
       for (LocalDate d : dates) {
         List<StageResult> results = Pipeline.runDate(base.forDate(d));
         out.printf("%s published: %s%n", d, summaryLine(results));
@@ -144,22 +151,28 @@ public final class PluskCli {
   static final class StageCommand implements Callable<Integer> {
     private final String stage;
     @Mixin CommonOptions options;
+    @Mixin InputOptions input;
+    @Mixin InputOptions.RunDate day;
     @Spec CommandSpec spec;
 
     StageCommand(String stage) {
       this.stage = stage;
     }
 
-    StageCommand(String stage, CommonOptions options, CommandSpec spec) {
+    /** The stage run by another command (link without texts) with that command's options. */
+    StageCommand(String stage, CommonOptions options, LocalDate date, CommandSpec spec) {
       this.stage = stage;
       this.options = options;
+      this.input = new InputOptions();
+      this.day = new InputOptions.RunDate();
+      this.day.date = date;
       this.spec = spec;
     }
 
     @Override
     public Integer call() {
-      JobContext base = context(options, options.date);
-      JobContext ctx = base.forDate(dateOrLatest(base, options.date));
+      JobContext base = context(options, input, day.date);
+      JobContext ctx = base.forDate(dateOrLatest(base, day.date));
       StageResult result = Pipeline.runStage(ctx, Pipeline.stage(stage));
       spec.commandLine().getOut().printf("%s %s: %s (%d ms)%n", stage, ctx.date(), result.counts(),
           result.millis());

@@ -4,7 +4,9 @@ import io.plusk.jobs.io.RunLock;
 import io.plusk.jobs.io.Warehouse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import java.time.LocalDate;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,15 +17,15 @@ public final class UnlockCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The locked date.")
+  LocalDate date;
+
   @Override
   public Integer call() {
-    if (options.date == null) {
-      throw new UsageError("unlock needs --date");
-    }
     Warehouse wh = options.warehouse(options.config());
-    String holder = RunLock.clear(wh, options.date);
-    spec.commandLine().getOut().println(holder == null ? "No lock for " + options.date
-        : "Removed the lock of " + options.date + " held by " + holder);
+    String holder = RunLock.clear(wh, date);
+    spec.commandLine().getOut().println(holder == null ? "No lock for " + date
+        : "Removed the lock of " + date + " held by " + holder);
     spec.commandLine().getOut().flush();
     return 0;
   }

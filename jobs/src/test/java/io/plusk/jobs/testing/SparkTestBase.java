@@ -4,7 +4,6 @@ import io.plusk.common.config.PluskConfig;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.ontology.OntologyFormat;
 import io.plusk.jobs.Sessions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,13 +40,6 @@ public abstract class SparkTestBase {
 
   /** The repository root (for data-samples and conf), found from the build or the working directory. */
   protected static Path repoRoot() {
-    String prop = System.getProperty("plusk.repo.root");
-    Path start = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
-    for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("data-samples")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("Cannot find the plusk repository root from " + start);
+    return RepoRoot.find();
   }
 }
