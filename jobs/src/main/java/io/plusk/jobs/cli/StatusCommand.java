@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.schema.Tables;
+import io.plusk.jobs.io.DateStaging;
+import io.plusk.jobs.io.RunLock;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.stage.PublishJob;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** Ops' view: which dates are published, when, with which counts; which are incomplete. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Lists the dates of the warehouse: published (with when and the main counts) or incomplete "
-        + "(tables written but no _SUCCESS: a run failed or is running).")
+        + "(tables written but no _SUCCESS: a run failed or is running), the held locks with whether their run is "
+        + "alive, and runs whose staged tables are not swapped in yet.")
 public final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
@@ -51,6 +55,14 @@ public final class StatusCommand implements Callable<Integer> {
           t.path(Tables.ENGAGED_POSTS).asLong(), t.path(Tables.TOPIC_EXPERTISE).asLong(),
           s.path("code_version").asText(), s.path("config_hash").asText().substring(0, 12));
     }
+    List<RunLock.Holder> locks = RunLock.held(wh);
+    out.printf("%nLocks: %s%n", locks.isEmpty() ? "none" : "");
+    for (RunLock.Holder h : locks) {
+      out.printf("  %s  pid %d on %s since %s (%s)%n", h.date(), h.pid(), h.host(), h.startedAt(), h.state());
+    }
+    List<String> staged = DateStaging.inProgress(wh);
+    out.printf("Staging: %s%n", staged.isEmpty() ? "none" : "");
+    staged.forEach(line -> out.printf("  %s%n", line));
     out.flush();
     return 0;
   }

@@ -143,6 +143,39 @@ public final class DateStaging {
     }
   }
 
+  /**
+   * Runs with staged tables, one line each: date, run id, whether it reached its commit (the next run of the date
+   * finishes it) and the tables staged.
+   */
+  public static List<String> inProgress(Warehouse warehouse) {
+    Path root = new Path(warehouse.root() + "/" + STAGING);
+    FileSystem fs = fs(warehouse, root);
+    List<String> out = new ArrayList<>();
+    try {
+      if (!fs.exists(root)) {
+        return out;
+      }
+      for (FileStatus date : fs.listStatus(root)) {
+        for (FileStatus run : fs.listStatus(date.getPath())) {
+          List<String> tables = new ArrayList<>();
+          for (FileStatus t : fs.listStatus(run.getPath())) {
+            if (t.isDirectory()) {
+              tables.add(t.getPath().getName());
+            }
+          }
+          boolean committing = fs.exists(new Path(run.getPath(), COMMIT_FILE));
+          out.add(String.format("%s  run %s  %s  tables %s", date.getPath().getName().replace("dt=", ""),
+              run.getPath().getName(), committing ? "committing (the next run of the date finishes it)"
+                  : "not committed (being written, or left by a run that died)", tables));
+        }
+      }
+      java.util.Collections.sort(out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + root, e);
+    }
+  }
+
   /** Completes committed runs of the date that were interrupted and deletes the staging of uncommitted ones. */
   static void recover(Warehouse warehouse, LocalDate date) {
     Path folder = new Path(dateFolder(warehouse, date));

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -53,7 +56,7 @@ public final class RunLock implements AutoCloseable {
       for (int attempt = 0; attempt < 2; attempt++) {
         if (fs.createNewFile(path)) {
           try (OutputStream out = fs.create(path, true)) {
-            out.write(JSON.writeValueAsBytes(Map.of("host", host(), "pid", ProcessHandle.current().pid(),
+            out.write(JSON.writeValueAsBytes(Map.of("host", thisHost(), "pid", ProcessHandle.current().pid(),
                 "started_at", Instant.now().toString())));
           }
           return new RunLock(fs, path);
@@ -62,7 +65,7 @@ public final class RunLock implements AutoCloseable {
         String holderHost = holder.path("host").asText("?");
         long pid = holder.path("pid").asLong(-1);
         String since = holder.path("started_at").asText("?");
-        if (holderHost.equals(host()) && pid > 0 && ProcessHandle.of(pid).isEmpty()) {
+        if (holderHost.equals(thisHost()) && pid > 0 && ProcessHandle.of(pid).isEmpty()) {
           LOG.warn("Clearing stale lock {} left by a run that is gone (pid {} on {}, since {})", path, pid,
               holderHost, since);
           fs.delete(path, false);
@@ -78,6 +81,58 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot take the lock " + path, e);
     }
+  }
+
+  /** Who holds a date's lock: host, pid and start as written by the run. */
+  public record Holder(LocalDate date, String host, long pid, String startedAt) {
+    /** The holder is a process of this host that is still running. */
+    public boolean aliveOnThisHost() {
+      return host.equals(thisHost()) && pid > 0 && ProcessHandle.of(pid).isPresent();
+    }
+
+    /** alive (a running process here), gone (its process here has ended) or on another host (cannot tell). */
+    public String state() {
+      return !host.equals(thisHost()) ? "on another host" : aliveOnThisHost() ? "alive" : "gone";
+    }
+  }
+
+  /** The holder of a date's lock, or null when the date is not locked. */
+  public static Holder holder(Warehouse wh, LocalDate date) {
+    Path path = pathFor(wh, date);
+    try {
+      FileSystem fs = path.getFileSystem(wh.spark().sparkContext().hadoopConfiguration());
+      return fs.exists(path) ? holder(date, read(fs, path)) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the lock " + path, e);
+    }
+  }
+
+  /** Every held lock of the warehouse, oldest date first. */
+  public static List<Holder> held(Warehouse wh) {
+    Path folder = new Path(wh.root() + "/_locks");
+    List<Holder> out = new ArrayList<>();
+    try {
+      FileSystem fs = folder.getFileSystem(wh.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(folder)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(folder)) {
+        String name = st.getPath().getName();
+        if (name.startsWith("dt=") && name.endsWith(".lock")) {
+          LocalDate date = LocalDate.parse(name.substring(3, name.length() - ".lock".length()));
+          out.add(holder(date, read(fs, st.getPath())));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the locks under " + folder, e);
+    }
+    out.sort(java.util.Comparator.comparing(Holder::date));
+    return out;
+  }
+
+  private static Holder holder(LocalDate date, JsonNode lock) {
+    return new Holder(date, lock.path("host").asText("?"), lock.path("pid").asLong(-1),
+        lock.path("started_at").asText("?"));
   }
 
   /** Removes a date's lock whoever holds it; returns what it held, or null when there was none. */
@@ -105,7 +160,7 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  private static String host() {
+  private static String thisHost() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

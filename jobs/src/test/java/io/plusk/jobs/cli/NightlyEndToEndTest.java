@@ -197,17 +197,10 @@ class NightlyEndToEndTest extends SparkTestBase {
   }
 
   private static String stdout(String... args) {
-    java.io.PrintStream old = System.out;
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = PluskCli.execute(args);
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(code).as(String.join(" ", args)).isZero();
-    return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    int[] code = new int[1];
+    String out = io.plusk.jobs.testing.ConsoleCapture.stdoutOf(() -> code[0] = PluskCli.execute(args));
+    assertThat(code[0]).as(String.join(" ", args)).isZero();
+    return out;
   }
 
   private static String wh() {

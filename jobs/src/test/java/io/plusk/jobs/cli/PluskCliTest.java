@@ -1,6 +1,7 @@
 package io.plusk.jobs.cli;
 
 import static io.plusk.jobs.testing.ConsoleCapture.stderrOf;
+import static io.plusk.jobs.testing.ConsoleCapture.stdoutOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plusk.jobs.testing.SparkTestBase;
@@ -144,6 +145,22 @@ class PluskCliTest extends SparkTestBase {
     assertThat(code[0]).isEqualTo("1");
     assertThat(err).contains("is locked by pid " + ProcessHandle.current().pid()).contains("plusk unlock");
     assertThat(lock).exists();
+    // status shows the lock and that its run is alive; unlock refuses to remove it without --force.
+    String status = stdoutOf(() -> PluskCli.execute("status", "--warehouse", wh.toString()));
+    assertThat(status).contains("2026-11-25  pid " + ProcessHandle.current().pid() + " on " + host)
+        .contains("(alive)");
+    err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("unlock", "--date", "2026-11-25",
+        "--warehouse", wh.toString())));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("alive on this host").contains("--force");
+    assertThat(lock).exists();
+    String holderLock = Files.readString(lock);
+    err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("unlock", "--date", "2026-11-25", "--force",
+        "--warehouse", wh.toString())));
+    assertThat(code[0]).isEqualTo("0");
+    assertThat(err).contains("warning: removing the lock");
+    assertThat(lock).doesNotExist();
+    Files.writeString(lock, holderLock);
 
     // A pid that no longer exists on this host: the lock is stale and cleared; the run goes on (and fails later
     // for its own reason: there are no tables).
@@ -157,7 +174,9 @@ class PluskCliTest extends SparkTestBase {
     assertThat(lock).doesNotExist();
 
     Files.writeString(lock, "{\"host\":\"elsewhere\",\"pid\":1,\"started_at\":\"2026-11-01T00:00:00Z\"}");
-    assertThat(PluskCli.execute("unlock", "--date", "2026-11-25", "--warehouse", wh.toString())).isZero();
+    err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("unlock", "--date", "2026-11-25",
+        "--warehouse", wh.toString())));
+    assertThat(code[0]).as(err).isEqualTo("0");
     assertThat(lock).doesNotExist();
   }
 

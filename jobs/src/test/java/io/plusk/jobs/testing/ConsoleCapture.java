@@ -4,18 +4,35 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** What a piece of code writes to standard error (the CLI prints its failure messages there). */
+/** What a piece of code writes to standard error (the CLI's failure messages) or standard output. */
 public final class ConsoleCapture {
   private ConsoleCapture() {}
 
   public static String stderrOf(Runnable r) {
-    PrintStream old = System.err;
+    return captured(r, false);
+  }
+
+  public static String stdoutOf(Runnable r) {
+    return captured(r, true);
+  }
+
+  private static String captured(Runnable r, boolean stdout) {
+    PrintStream old = stdout ? System.out : System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    if (stdout) {
+      System.setOut(capture);
+    } else {
+      System.setErr(capture);
+    }
     try {
       r.run();
     } finally {
-      System.setErr(old);
+      if (stdout) {
+        System.setOut(old);
+      } else {
+        System.setErr(old);
+      }
     }
     return buf.toString(StandardCharsets.UTF_8);
   }
