@@ -36,6 +36,12 @@ import picocli.CommandLine.Spec;
     subcommands = {PerksCommand.Select.class})
 public final class PerksCommand {
 
+  private static void addReason(List<String> reasons, long users, String reason) {
+    if (users > 0) {
+      reasons.add(users + " " + reason);
+    }
+  }
+
   @Command(name = "select", mixinStandardHelpOptions = true,
       description = {"Picks the top experts in the given topics (a parent topic includes its descendants) on a "
           + "published date, excluding users who removed the topic or a topic of the campaign above it, users "
@@ -114,9 +120,11 @@ public final class PerksCommand {
       Dataset<Row> coolingDown = recipients.pickedByOthers(campaign, date.minusDays(cooldownDays), date);
       Dataset<Row> expertise = wh.read(Tables.TOPIC_EXPERTISE, date);
       Dataset<Row> removed = ScoreJob.removedAsOf(wh, TopicFrames.keys(spark, ontology), date);
-      List<Row> selected = PerkSelection.select(expertise, latestCountry, coolingDown, removed,
+      PerkSelection.Result result = PerkSelection.select(expertise, latestCountry, coolingDown, removed,
           TopicFrames.covering(spark, ontology, topicIds),
           new PerkSelection.Request(topicIds, minScore, countryCodes, limit));
+      List<Row> selected = result.selected();
+      PerkSelection.Skipped skipped = result.skipped();
 
       String folder = out != null ? config.locations().resolve(out, "--out")
           : wh.root() + "/_perks/" + campaign + "/dt=" + date;
@@ -124,12 +132,22 @@ public final class PerksCommand {
       recipients.writeSelection(selected, folder);
 
       PrintWriter pw = spec.commandLine().getOut();
-      long candidates = expertise.where(col("topic_id").isin(topicIds.toArray()).and(col("removed").equalTo(false)))
-          .select("user_id").distinct().count();
+      long candidates = skipped.listed();
       pw.printf("Campaign %s on %s: %d selected from %d listed expert%s in %d topic%s (%s; min score %.1f; "
               + "countries %s; cool-down %d days)%n", campaign, date, selected.size(), candidates,
           candidates == 1 ? "" : "s", topicIds.size(), topicIds.size() == 1 ? "" : "s",
           String.join(", ", topics), minScore, countryCodes.isEmpty() ? "any" : countryCodes, cooldownDays);
+      if (candidates > selected.size()) {
+        List<String> why = new ArrayList<>();
+        addReason(why, skipped.removedTopic(), "removed a topic of the campaign");
+        addReason(why, skipped.belowScore(), String.format("below --min-score %.1f", minScore));
+        addReason(why, skipped.outsideCountries(), "outside the countries");
+        addReason(why, skipped.coolingDown(), "in the cool-down" + (skipped.coolingDownCampaigns().isEmpty() ? ""
+            : " (picked by " + String.join(", ", skipped.coolingDownCampaigns()) + " in the last " + cooldownDays
+                + " days)"));
+        addReason(why, skipped.beyondLimit(), "beyond --limit " + limit);
+        pw.printf("Skipped %d: %s%n", candidates - selected.size(), String.join(", ", why));
+      }
       for (Row r : selected.subList(0, Math.min(10, selected.size()))) {
         pw.printf("  #%d %s (%s) %s %.1f%n", r.getInt(r.fieldIndex("rank")),
             UserLabel.of(r.getString(r.fieldIndex("screen_name")), r.getString(r.fieldIndex("user_id"))),

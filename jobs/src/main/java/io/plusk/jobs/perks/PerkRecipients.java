@@ -54,11 +54,11 @@ public final class PerkRecipients {
     return spark.read().schema(schema).option("basePath", root()).parquet(root() + "/campaign=*");
   }
 
-  /** Users picked by any other campaign on a date in (from, to]. */
+  /** (user_id, campaign) of the users picked by any other campaign on a date in (from, to]. */
   public Dataset<Row> pickedByOthers(String campaign, LocalDate from, LocalDate to) {
     return all().where(col("campaign").notEqual(campaign).and(col("dt").gt(from.toString()))
             .and(col("dt").leq(to.toString())))
-        .select("user_id").distinct();
+        .select("user_id", "campaign").distinct();
   }
 
   public void record(String campaign, LocalDate date, List<Row> selected) {

@@ -39,26 +39,37 @@ public final class PerkSelection {
   private PerkSelection() {}
 
   /**
+   * Why listed experts of the campaign's topics were not picked, each counted once under the first filter that
+   * dropped them, in the order the filters apply; {@code coolingDownCampaigns}: the campaigns that picked those in
+   * the cool-down (at most a few names).
+   */
+  public record Skipped(long listed, long removedTopic, long belowScore, long outsideCountries, long coolingDown,
+                        List<String> coolingDownCampaigns, long beyondLimit) {}
+
+  /** The recipients, best first, and who was skipped and why. */
+  public record Result(List<Row> selected, Skipped skipped) {}
+
+  /**
    * @param expertise topic_expertise of the date
    * @param countries (user_id, country) of the latest users snapshot
-   * @param coolingDown (user_id) picked by other campaigns within the cool-down
+   * @param coolingDown (user_id, campaign) picked by other campaigns within the cool-down
    * @param removed (user_id, topic_id) of the topics users have removed and not restored
    * @param covering (topic_id, covering_topic_id): each campaign topic with itself and its ancestors in the campaign
    */
-  public static List<Row> select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
-                                    Dataset<Row> removed, Dataset<Row> covering, Request request) {
+  public static Result select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
+                              Dataset<Row> removed, Dataset<Row> covering, Request request) {
     Dataset<Row> removedHere = removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
         .join(covering, Columns.using("covering_topic_id"))
         .select("user_id", "topic_id");
-    Dataset<Row> candidates = expertise
-        .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false))
-            .and(col("score").geq(request.minScore())))
-        .join(removedHere, Columns.using("user_id", "topic_id"), "left_anti")
+    Dataset<Row> listed = expertise
+        .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false)));
+    Dataset<Row> notRemoved = listed.join(removedHere, Columns.using("user_id", "topic_id"), "left_anti");
+    Dataset<Row> scored = notRemoved.where(col("score").geq(request.minScore()))
         .join(countries, Columns.using("user_id"), "left");
-    if (!request.countries().isEmpty()) {
-      candidates = candidates.where(col("country").isin(request.countries().toArray()));
-    }
-    candidates = candidates.join(coolingDown, Columns.using("user_id"), "left_anti");
+    Dataset<Row> inCountries = request.countries().isEmpty() ? scored
+        : scored.where(col("country").isin(request.countries().toArray()));
+    Dataset<Row> candidates = inCountries.join(coolingDown.select("user_id").distinct(), Columns.using("user_id"),
+        "left_anti");
     Column why = concat_ws("; ",
         concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
         concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
@@ -78,6 +89,15 @@ public final class PerkSelection {
       ranked.add(new GenericRowWithSchema(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5),
           i + 1, r.get(6)}, SELECTED));
     }
-    return ranked;
+    long[] users = new long[5];
+    List<Dataset<Row>> steps = List.of(listed, notRemoved, scored, inCountries, candidates);
+    for (int i = 0; i < steps.size(); i++) {
+      users[i] = steps.get(i).select("user_id").distinct().count();
+    }
+    List<String> campaigns = inCountries.select("user_id").distinct()
+        .join(coolingDown, Columns.using("user_id")).select("campaign").distinct().orderBy("campaign").limit(5)
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    return new Result(ranked, new Skipped(users[0], users[0] - users[1], users[1] - users[2], users[2] - users[3],
+        users[3] - users[4], campaigns, users[4] - ranked.size()));
   }
 }

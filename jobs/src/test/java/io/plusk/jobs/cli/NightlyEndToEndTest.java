@@ -255,7 +255,8 @@ class NightlyEndToEndTest extends SparkTestBase {
   void perkSelectionFiltersRecordsOnceAndRespectsTheCoolDown() throws Exception {
     String out = stdout("perks", "select", "--warehouse", wh(), "--campaign", "wine-fr", "--topic", "Food and Drink",
         "--country", "fr", "--limit", "10");
-    assertThat(out).contains("Campaign wine-fr on 2026-11-25: 1 selected").contains("@vino_veritas (FR) wine");
+    assertThat(out).contains("Campaign wine-fr on 2026-11-25: 1 selected").contains("@vino_veritas (FR) wine")
+        .containsPattern("Skipped \\d+: \\d+ outside the countries");
     Path csv = tmp.resolve("wh/_perks/wine-fr/dt=2026-11-25/selection.csv");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0)).isEqualTo("user_id,screen_name,country,topic,score,rank,why");
@@ -272,7 +273,8 @@ class NightlyEndToEndTest extends SparkTestBase {
     // Another campaign within the cool-down skips users already picked by "sports".
     String again = stdout("perks", "select", "--warehouse", wh(), "--campaign", "baseball", "--topic", "baseball",
         "--cooldown-days", "30");
-    assertThat(again).doesNotContain("@mn_dugout_dan");
+    assertThat(again).doesNotContain("@mn_dugout_dan").containsPattern("Skipped \\d+: .*\\d+ in the cool-down "
+        + "\\(picked by [a-z, -]*sports[a-z, -]* in the last 30 days\\)");
     String noCooldown = stdout("perks", "select", "--warehouse", wh(), "--campaign", "baseball", "--topic",
         "baseball", "--cooldown-days", "0");
     assertThat(noCooldown).contains("@mn_dugout_dan");
@@ -288,7 +290,8 @@ class NightlyEndToEndTest extends SparkTestBase {
     // it; @pixel_quest_ivy removed nothing.
     String gadgets = stdout("perks", "select", "--warehouse", wh(), "--campaign", "gadgets", "--topic",
         "consumer-electronics", "--cooldown-days", "0");
-    assertThat(gadgets).contains("@pixel_quest_ivy").doesNotContain("@cupertino_watch");
+    assertThat(gadgets).contains("@pixel_quest_ivy").doesNotContain("@cupertino_watch")
+        .contains("Skipped 1: 1 removed a topic of the campaign");
     // A campaign on a topic below the removed one is no campaign on it: the removal does not reach up.
     String apple = stdout("perks", "select", "--warehouse", wh(), "--campaign", "apple-fans", "--topic", "apple",
         "--cooldown-days", "0");
