@@ -99,7 +99,7 @@ enum DumpKind {
             }
             out.add(RowFactory.create(t.postId(), t.userId(), t.screenName(), Timestamp.from(t.createdAt()),
                 t.text(), t.lang(), Columns.array(t.hashtags()), Columns.array(t.mentionUserIds()), t.replyToPostId(), t.replyToUserId(),
-                t.retweetOfPostId(), t.quoteOfPostId(), t.embedded(), file, no));
+                t.retweetOfPostId(), t.quoteOfPostId(), t.embedded(), file, no, t.authorProtected()));
           }
           return out;
         }

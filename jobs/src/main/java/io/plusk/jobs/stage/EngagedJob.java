@@ -13,6 +13,7 @@ import io.plusk.common.schema.Tables;
 import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
+import io.plusk.jobs.io.Columns;
 import java.util.Map;
 import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
@@ -23,7 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Stage 2: counts the day's engagement per post over the look-back (a reply today to a post from three days ago
  * counts for that post) and keeps the posts whose weighted engagement reaches the threshold. A bare @mention counts
- * for the mentioned user's latest post before it. Engaging with one's own post does not count.
+ * for the mentioned user's latest post before it. Engaging with one's own post does not count; posts of protected
+ * accounts earn nothing.
  */
 public final class EngagedJob implements Stage {
   @Override
@@ -38,7 +40,11 @@ public final class EngagedJob implements Stage {
         .read(Tables.POSTS, ctx.date().minusDays(settings.lookbackDays() - 1L), ctx.date());
     Dataset<Row> events = ctx.warehouse().read(Tables.ENGAGEMENT_EVENTS, ctx.date());
 
-    Dataset<Row> creditable = creditablePosts(posts).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> protectedAuthors = protectedAuthors(posts);
+    Dataset<Row> creditable = creditablePosts(posts.join(protectedAuthors, Columns.using("user_id"), "left_anti"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long protectedPosts = posts.join(protectedAuthors, Columns.using("user_id"), "left_semi")
+        .where(col("is_embedded").equalTo(false)).select("post_id").distinct().count();
     Dataset<Row> attributed = attribute(creditable, events, settings.lookbackDays())
         .persist(StorageLevel.MEMORY_AND_DISK());
     long eventCount = events.count();
@@ -53,7 +59,19 @@ public final class EngagedJob implements Stage {
         .count("events_matched_to_posts", matched)
         .count("events_unmatched", eventCount - matched)
         .count("self_engagement_ignored", selfEngagement)
+        .count("posts_of_protected_accounts", protectedPosts)
         .count("engaged_posts.written", written);
+  }
+
+  /**
+   * Authors whose newest status in the look-back says their account is protected: none of their posts is public
+   * now, so none counts (kept in {@code posts} for the accounting, never engaged, linked or scored).
+   */
+  public static Dataset<Row> protectedAuthors(Dataset<Row> posts) {
+    return Frames.firstPerGroup(posts.where(col("is_protected").isNotNull()), new String[] {"user_id"},
+            col("created_at").desc(), col("dt").desc(), col("line_no").desc())
+        .where(col("is_protected"))
+        .select("user_id");
   }
 
   /** Posts that can earn engagement: one row per post id (the author's copy, first day seen), retweets excluded. */

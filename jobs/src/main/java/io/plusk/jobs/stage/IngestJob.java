@@ -248,7 +248,9 @@ public final class IngestJob implements Stage {
    * which post). Retweets carry the original's mentions, so they add none.
    */
   public static Dataset<Row> eventsFromPosts(Dataset<Row> posts) {
-    Dataset<Row> own = posts.where(col("is_embedded").equalTo(false));
+    // A protected account's retweets, replies and quotes are not public: they credit no one.
+    Dataset<Row> own = posts.where(col("is_embedded").equalTo(false)
+        .and(coalesce(col("is_protected"), lit(false)).equalTo(false)));
     Dataset<Row> retweets = own.where(col("retweet_of_post_id").isNotNull())
         .select(lit("retweet").as("type"), col("user_id").as("actor_id"), col("retweet_of_post_id").as("post_id"),
             lit(null).cast("string").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),

@@ -143,7 +143,11 @@ public final class ScoreJob implements Stage {
 
     Dataset<Row> names = screenNames(wh.read(Tables.USERS, windowStart, date),
         wh.read(Tables.ENGAGED_POSTS, windowStart, date));
-    Dataset<Row> expertise = topicExpertise(wh.read(Tables.USER_TOPIC_DAILY, windowStart, date),
+    // An account that is protected now: what it posted while public stops counting too.
+    Dataset<Row> textWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date)
+        .join(EngagedJob.protectedAuthors(wh.read(Tables.POSTS, windowStart, date)), Columns.using("user_id"),
+            "left_anti");
+    Dataset<Row> expertise = topicExpertise(textWindow,
         wh.read(Tables.PLUSK_ACCEPTED, windowStart, date), removed, names,
         TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring);
     long written = wh.write(expertise, Tables.TOPIC_EXPERTISE, date);

@@ -24,5 +24,6 @@ public record ParsedTweet(
     String retweetOfUserId,
     String quoteOfPostId,
     String quoteOfUserId,
-    boolean embedded)
+    boolean embedded,
+    boolean authorProtected)
     implements Serializable {}

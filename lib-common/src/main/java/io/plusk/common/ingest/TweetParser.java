@@ -172,7 +172,8 @@ public final class TweetParser {
       quoteOfUser = null;
     }
     return new ParsedTweet(postId, userId, screenName, createdAt, text, Json.text(s, "lang"), hashtags, mentionIds,
-        mentionNames, replyTo, replyToUser, retweetOf, retweetOfUser, quoteOf, quoteOfUser, embedded);
+        mentionNames, replyTo, replyToUser, retweetOf, retweetOfUser, quoteOf, quoteOfUser, embedded,
+        user.path("protected").asBoolean(false));
   }
 
   private static String embeddedUserId(JsonNode status) throws Rejection {

@@ -25,11 +25,11 @@ final class V2 {
   }
 
   static List<ParsedTweet> page(JsonNode root, int maxTextChars) throws Rejection {
-    Map<String, String> usernames = new HashMap<>();
+    Authors usernames = new Authors();
     JsonNode includes = root.path("includes");
     for (JsonNode u : iterable(includes.get("users"))) {
-      if (u.hasNonNull("id") && u.hasNonNull("username")) {
-        usernames.put(u.get("id").asText(), u.get("username").asText());
+      if (u.hasNonNull("id")) {
+        usernames.add(u.get("id").asText(), u);
       }
     }
     Map<String, JsonNode> referenced = new HashMap<>();
@@ -56,25 +56,25 @@ final class V2 {
   }
 
   static List<ParsedTweet> tweet(JsonNode t, int maxTextChars) throws Rejection {
-    Map<String, String> usernames = new HashMap<>();
+    Authors usernames = new Authors();
     Map<String, JsonNode> referenced = new HashMap<>();
     JsonNode author = t.get("author");
-    if (author != null && author.hasNonNull("username")) {
-      usernames.put(t.get("author_id").asText(), author.get("username").asText());
+    if (author != null && author.isObject()) {
+      usernames.add(t.get("author_id").asText(), author);
     }
     for (JsonNode ref : iterable(t.get("referenced_tweets"))) {
       if (ref.hasNonNull("id") && ref.has("author_id") && ref.has("text")) {
         referenced.put(ref.get("id").asText(), ref);
         JsonNode refAuthor = ref.get("author");
-        if (refAuthor != null && refAuthor.hasNonNull("username")) {
-          usernames.put(ref.get("author_id").asText(), refAuthor.get("username").asText());
+        if (refAuthor != null && refAuthor.isObject()) {
+          usernames.add(ref.get("author_id").asText(), refAuthor);
         }
       }
     }
     return withReferenced(t, usernames, referenced, maxTextChars);
   }
 
-  private static List<ParsedTweet> withReferenced(JsonNode t, Map<String, String> usernames,
+  private static List<ParsedTweet> withReferenced(JsonNode t, Authors usernames,
                                                   Map<String, JsonNode> referenced, int maxTextChars)
       throws Rejection {
     List<ParsedTweet> out = new ArrayList<>(3);
@@ -92,7 +92,7 @@ final class V2 {
     return out;
   }
 
-  private static ParsedTweet one(JsonNode t, Map<String, String> usernames, Map<String, JsonNode> referenced,
+  private static ParsedTweet one(JsonNode t, Authors usernames, Map<String, JsonNode> referenced,
                                  int maxTextChars, boolean embedded) throws Rejection {
     String id = Json.id(t, "id", true);
     String authorId = Json.id(t, "author_id", true);
@@ -112,7 +112,7 @@ final class V2 {
       }
     }
     Map<String, String> idsByName = new HashMap<>();
-    usernames.forEach((uid, name) -> idsByName.put(name.toLowerCase(java.util.Locale.ROOT), uid));
+    usernames.names.forEach((uid, name) -> idsByName.put(name.toLowerCase(java.util.Locale.ROOT), uid));
     for (JsonNode m : iterable(entities.get("mentions"))) {
       String name = m.path("username").asText("");
       String mid = m.hasNonNull("id") ? m.get("id").asText() : idsByName.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -149,9 +149,25 @@ final class V2 {
       quoteOfUser = null;
     }
     String replyToUser = t.hasNonNull("in_reply_to_user_id") ? Json.id(t, "in_reply_to_user_id", false) : null;
-    return new ParsedTweet(id, authorId, usernames.get(authorId), createdAt, text,
+    return new ParsedTweet(id, authorId, usernames.names.get(authorId), createdAt, text,
         t.hasNonNull("lang") ? t.get("lang").asText() : null, hashtags, mentionIds, mentionNames, replyTo,
-        replyToUser, retweetOf, retweetOfUser, quoteOf, quoteOfUser, embedded);
+        replyToUser, retweetOf, retweetOfUser, quoteOf, quoteOfUser, embedded,
+        usernames.protectedIds.contains(authorId));
+  }
+
+  /** What a payload's user objects say of their authors: the username, and whether the account is protected. */
+  private static final class Authors {
+    final Map<String, String> names = new HashMap<>();
+    final java.util.Set<String> protectedIds = new java.util.HashSet<>();
+
+    void add(String id, JsonNode user) {
+      if (user.hasNonNull("username")) {
+        names.put(id, user.get("username").asText());
+      }
+      if (user.path("protected").asBoolean(false)) {
+        protectedIds.add(id);
+      }
+    }
   }
 
   private static Iterable<JsonNode> iterable(JsonNode n) {

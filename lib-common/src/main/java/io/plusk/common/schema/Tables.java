@@ -50,7 +50,7 @@ public final class Tables {
       req("hashtags", STRINGS), req("mention_user_ids", STRINGS), opt("reply_to_post_id", StringType),
       opt("reply_to_user_id", StringType), opt("retweet_of_post_id", StringType),
       opt("quote_of_post_id", StringType), req("is_embedded", BooleanType), req("source_file", StringType),
-      req("line_no", LongType));
+      req("line_no", LongType), opt("is_protected", BooleanType));
 
   public static final StructType QUARANTINE_SCHEMA = schema(
       req("kind", StringType), req("source_file", StringType), req("line_no", LongType), req("reason", StringType),
