@@ -131,6 +131,23 @@ class TweetParserTest {
   }
 
   @Test
+  void whetherTheAuthorsAccountIsProtectedIsRead() throws Exception {
+    Path dir = SharedData.path("twitter-api/v1/python_twitter");
+    // Real timelines: get_replies.json is a protected account's; get_list_timeline.json has only public ones.
+    List<ParsedTweet> replies = PARSER.parse(Files.readString(dir.resolve("get_replies.json")).strip());
+    assertThat(replies).filteredOn(t -> !t.embedded()).isNotEmpty().allMatch(ParsedTweet::authorProtected);
+    assertThat(PARSER.parse(Files.readString(dir.resolve("get_list_timeline.json")).strip()))
+        .noneMatch(ParsedTweet::authorProtected);
+    String v2 = "{\"data\":[{\"id\":\"1\",\"author_id\":\"7\",\"text\":\"hi\","
+        + "\"created_at\":\"2026-11-25T10:00:00.000Z\"},{\"id\":\"2\",\"author_id\":\"8\",\"text\":\"yo\","
+        + "\"created_at\":\"2026-11-25T10:00:00.000Z\"}],\"includes\":{\"users\":[{\"id\":\"7\","
+        + "\"username\":\"quiet\",\"protected\":true},{\"id\":\"8\",\"username\":\"loud\"}]}}";
+    assertThat(PARSER.parse(v2)).extracting(ParsedTweet::screenName, ParsedTweet::authorProtected)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("quiet", true),
+            org.assertj.core.groups.Tuple.tuple("loud", false));
+  }
+
+  @Test
   void apiV2PagesAndTweetsAreAccepted() throws Exception {
     Path v2 = SharedData.path("twitter-api/v2");
     List<ParsedTweet> page = PARSER.parse(lines(v2.resolve("two_tweets.jsonl")).get(0));
