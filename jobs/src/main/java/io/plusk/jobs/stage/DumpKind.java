@@ -3,6 +3,7 @@ package io.plusk.jobs.stage;
 import io.plusk.common.ingest.EngagementEvent;
 import io.plusk.common.ingest.EventIds;
 import io.plusk.common.ingest.EventParsers;
+import io.plusk.common.ingest.OptOutEvent;
 import io.plusk.common.ingest.ParsedTweet;
 import io.plusk.common.ingest.PlusKEvent;
 import io.plusk.common.ingest.Rejection;
@@ -27,7 +28,8 @@ enum DumpKind {
   ENGAGEMENTS("engagements", Tables.ENGAGEMENT_EVENTS),
   PLUSK("plusk", Tables.PLUSK_EVENTS),
   REMOVALS("removals", Tables.REMOVAL_EVENTS),
-  USERS("users", Tables.USERS);
+  USERS("users", Tables.USERS),
+  OPT_OUTS("optouts", Tables.OPT_OUT_EVENTS);
 
   final String folder;
   final String table;
@@ -120,6 +122,11 @@ enum DumpKind {
           RemovalEvent r = EventParsers.removal(line.text());
           notInFuture(r.ts(), "ts");
           return List.of(RowFactory.create(r.userId(), r.topic(), r.action(), Timestamp.from(r.ts()), file, no));
+        }
+        case OPT_OUTS -> {
+          OptOutEvent o = EventParsers.optOut(line.text());
+          notInFuture(o.ts(), "ts");
+          return List.of(RowFactory.create(o.userId(), o.action(), Timestamp.from(o.ts()), file, no));
         }
         case USERS -> {
           UserProfile u = EventParsers.user(line.text());

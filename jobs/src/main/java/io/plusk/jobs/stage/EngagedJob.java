@@ -25,7 +25,7 @@ import org.apache.spark.storage.StorageLevel;
  * Stage 2: counts the day's engagement per post over the look-back (a reply today to a post from three days ago
  * counts for that post) and keeps the posts whose weighted engagement reaches the threshold. A bare @mention counts
  * for the mentioned user's latest post before it. Engaging with one's own post does not count; posts of protected
- * accounts earn nothing.
+ * accounts and of people who opted out earn nothing.
  */
 public final class EngagedJob implements Stage {
   @Override
@@ -41,13 +41,22 @@ public final class EngagedJob implements Stage {
     Dataset<Row> events = ctx.warehouse().read(Tables.ENGAGEMENT_EVENTS, ctx.date());
 
     Dataset<Row> protectedAuthors = protectedAuthors(posts);
-    Dataset<Row> creditable = creditablePosts(posts.join(protectedAuthors, Columns.using("user_id"), "left_anti"))
+    Dataset<Row> optedOut = OptOuts.asOf(ctx.warehouse(), ctx.date());
+    Dataset<Row> creditable = creditablePosts(posts.join(protectedAuthors, Columns.using("user_id"), "left_anti")
+            .join(optedOut, Columns.using("user_id"), "left_anti"))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long protectedPosts = posts.join(protectedAuthors, Columns.using("user_id"), "left_semi")
-        .where(col("is_embedded").equalTo(false)).select("post_id").distinct().count();
-    Dataset<Row> attributed = attribute(creditable, events, settings.lookbackDays())
+    Dataset<Row> ownPosts = posts.where(col("is_embedded").equalTo(false));
+    long protectedPosts = ownPosts.join(protectedAuthors, Columns.using("user_id"), "left_semi")
+        .select("post_id").distinct().count();
+    long optedOutPosts = ownPosts.join(optedOut, Columns.using("user_id"), "left_semi")
+        .select("post_id").distinct().count();
+    // What an opted-out person did credits no one either.
+    Dataset<Row> optedOutActors = optedOut.withColumnRenamed("user_id", "actor_id");
+    Dataset<Row> attributed = attribute(creditable,
+            events.join(optedOutActors, Columns.using("actor_id"), "left_anti"), settings.lookbackDays())
         .persist(StorageLevel.MEMORY_AND_DISK());
     long eventCount = events.count();
+    long optedOutEvents = events.join(optedOutActors, Columns.using("actor_id"), "left_semi").count();
     long matched = attributed.count();
     long selfEngagement = attributed.where(col("actor_id").equalTo(col("user_id"))).count();
     Dataset<Row> engaged = engagedPosts(creditable, attributed, settings);
@@ -57,9 +66,11 @@ public final class EngagedJob implements Stage {
     return new StageResult(name())
         .count("engagement_events", eventCount)
         .count("events_matched_to_posts", matched)
-        .count("events_unmatched", eventCount - matched)
+        .count("events_unmatched", eventCount - optedOutEvents - matched)
+        .count("events_of_opted_out_users", optedOutEvents)
         .count("self_engagement_ignored", selfEngagement)
         .count("posts_of_protected_accounts", protectedPosts)
+        .count("posts_of_opted_out_users", optedOutPosts)
         .count("engaged_posts.written", written);
   }
 

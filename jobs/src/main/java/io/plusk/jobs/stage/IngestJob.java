@@ -149,6 +149,8 @@ public final class IngestJob implements Stage {
           ctx.warehouse().write(accepted.get(DumpKind.REMOVALS), Tables.REMOVAL_EVENTS, ctx.date()));
       result.count("users.written", ctx.warehouse().write(newestProfiles(accepted.get(DumpKind.USERS)),
           Tables.USERS, ctx.date()));
+      result.count("opt_out_events.written",
+          ctx.warehouse().write(accepted.get(DumpKind.OPT_OUTS), Tables.OPT_OUT_EVENTS, ctx.date()));
 
       Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
       result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));

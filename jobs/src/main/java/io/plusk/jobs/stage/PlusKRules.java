@@ -20,7 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The +K rules, in the order they are checked: no self +K; the topic must exist; giver and receiver must be known
- * users; one +K per (giver, receiver, topic) within the repeat window (earlier days' accepted +K included); at most
+ * users who have not opted out; one +K per (giver, receiver, topic) within the repeat window (earlier days' accepted +K included); at most
  * N per giver per UTC day of the +K, the first N by time, counting those earlier runs accepted for that day. Returns every event with {@code topic_id} and {@code reason}
  * (null when accepted).
  */
@@ -64,13 +64,18 @@ public final class PlusKRules {
    * @param acceptedOnEventDays plusk_accepted of earlier runs back to the oldest UTC day of today's events (a day's
    *                            +K may have been accepted by another night's run): for the daily limit
    * @param knownUsers one {@code user_id} column
+   * @param optedOut one {@code user_id} column: people who asked to be left out ({@link OptOuts})
    * @param topicKeys {@link TopicFrames#keys}
    */
   public static Dataset<Row> decide(Dataset<Row> events, Dataset<Row> acceptedEarlier,
                                     Dataset<Row> acceptedOnEventDays, Dataset<Row> knownUsers,
-                                    Dataset<Row> topicKeys, PlusKSettings settings) {
+                                    Dataset<Row> optedOut, Dataset<Row> topicKeys, PlusKSettings settings) {
     Dataset<Row> users = knownUsers.select("user_id").distinct();
+    Dataset<Row> out = optedOut.select("user_id").distinct();
     Dataset<Row> checked = events
+        .join(out.select(col("user_id").as("out_giver")), col("giver_id").equalTo(col("out_giver")), "left")
+        .join(out.select(col("user_id").as("out_receiver")), col("receiver_id").equalTo(col("out_receiver")),
+            "left")
         .join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")), "left")
         .join(users.select(col("user_id").as("known_giver")), col("giver_id").equalTo(col("known_giver")), "left")
         .join(users.select(col("user_id").as("known_receiver")), col("receiver_id").equalTo(col("known_receiver")),
@@ -84,8 +89,10 @@ public final class PlusKRules {
                 .when(col("topic_id").isNull(), lit("unknown_topic"))
                 .when(col("known_giver").isNull(), lit("unknown_giver"))
                 .when(col("known_receiver").isNull(), lit("unknown_receiver"))
+                .when(col("out_giver").isNotNull().or(col("out_receiver").isNotNull()), lit("opted_out"))
                 .when(col("h_giver").isNotNull(), lit("repeat_within_window")))
-        .drop("topic_key", "known_giver", "known_receiver", "h_giver", "h_receiver", "h_topic");
+        .drop("topic_key", "known_giver", "known_receiver", "out_giver", "out_receiver", "h_giver", "h_receiver",
+            "h_topic");
 
     Dataset<Row> repeats = checked.withColumn("_n", row_number().over(
             Window.partitionBy(col("giver_id"), col("receiver_id"), col("topic_id"), col("reason").isNull())

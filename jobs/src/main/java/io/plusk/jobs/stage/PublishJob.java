@@ -85,7 +85,9 @@ public final class PublishJob implements Stage {
     LocalDate previous = wh.latestPublishedBefore(ctx.date());
     List<RunReport.Change> changes = new ArrayList<>();
     if (previous != null) {
+      // Someone who opted out since the previous date is named in no line of tonight's report.
       Dataset<Row> before = wh.read(Tables.TOPIC_EXPERTISE, previous).where(col("removed").equalTo(false))
+          .join(OptOuts.asOf(wh, ctx.date()), io.plusk.jobs.io.Columns.using("user_id"), "left_anti")
           .select(col("user_id"), col("topic_id"), col("screen_name").as("b_name"), col("topic_name").as("b_topic"),
               col("score").as("before"));
       Dataset<Row> now = te.select(col("user_id"), col("topic_id"), col("screen_name"), col("topic_name"),

@@ -90,8 +90,9 @@ public final class ScoreJob implements Stage {
     LocalDate acceptedFrom = oldest.isNullAt(0) ? repeatFrom
         : java.util.Collections.min(java.util.List.of(repeatFrom, oldest.getDate(0).toLocalDate().minusDays(1)));
     Dataset<Row> acceptedEarlier = wh.read(Tables.PLUSK_ACCEPTED, acceptedFrom, date.minusDays(1));
+    Dataset<Row> optedOut = OptOuts.asOf(wh, date).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> decisions = PlusKRules.decide(events, acceptedEarlier.where(col("dt").geq(repeatFrom.toString())),
-            acceptedEarlier, knownUsers, topicKeys, ctx.config().plusk())
+            acceptedEarlier, knownUsers, optedOut, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
     var pluskSettings = ctx.config().plusk();
     Dataset<Row> listed = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date).where(col("evidence").gt(0))
@@ -143,12 +144,16 @@ public final class ScoreJob implements Stage {
 
     Dataset<Row> names = screenNames(wh.read(Tables.USERS, windowStart, date),
         wh.read(Tables.ENGAGED_POSTS, windowStart, date));
-    // An account that is protected now: what it posted while public stops counting too.
+    // An account that is protected now: what it posted while public stops counting too; nor does anything of
+    // someone who opted out, or any +K they gave.
     Dataset<Row> textWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date)
         .join(EngagedJob.protectedAuthors(wh.read(Tables.POSTS, windowStart, date)), Columns.using("user_id"),
-            "left_anti");
-    Dataset<Row> expertise = topicExpertise(textWindow,
-        wh.read(Tables.PLUSK_ACCEPTED, windowStart, date), removed, names,
+            "left_anti")
+        .join(optedOut, Columns.using("user_id"), "left_anti");
+    Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)
+        .join(optedOut.withColumnRenamed("user_id", "giver_id"), Columns.using("giver_id"), "left_anti")
+        .join(optedOut.withColumnRenamed("user_id", "receiver_id"), Columns.using("receiver_id"), "left_anti");
+    Dataset<Row> expertise = topicExpertise(textWindow, pluskWindow, removed, names,
         TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring);
     long written = wh.write(expertise, Tables.TOPIC_EXPERTISE, date);
     removed.unpersist();

@@ -206,6 +206,10 @@ class BadInputCatalogueTest extends SparkTestBase {
         1));
     add("removal_with_an_unknown_action", "removals", e, "{\"user_id\": \"1\", \"topic\": \"baseball\", "
         + "\"action\": \"delete\", \"ts\": \"2026-11-24T12:00:00Z\"}", Outcome.quarantined("unknown_action"));
+    add("opt_out_with_an_unknown_action", "optouts", e, "{\"user_id\": \"1\", \"action\": \"unsubscribe\", "
+        + "\"ts\": \"2026-11-24T12:00:00Z\"}", Outcome.quarantined("unknown_action"));
+    add("opt_out_without_a_user", "optouts", e, "{\"action\": \"opt_out\", \"ts\": \"2026-11-24T12:00:00Z\"}",
+        Outcome.quarantined("missing_field"));
     add("user_with_a_bad_country", "users", e, "{\"user_id\": \"1\", \"screen_name\": \"a\", \"country\": \"USA\"}",
         Outcome.quarantined("bad_country"));
 
@@ -280,7 +284,7 @@ class BadInputCatalogueTest extends SparkTestBase {
   @Test
   void everyRecordIsAccountedFor() {
     JsonNode ingest = summary.at("/stages/ingest/counts");
-    for (String kind : List.of("tweets", "engagements", "plusk", "removals", "users")) {
+    for (String kind : List.of("tweets", "engagements", "plusk", "removals", "users", "optouts")) {
       long quarantined = warehouse.read(Tables.QUARANTINE, DAY2).where(col("kind").equalTo(kind)).count();
       assertThat(ingest.get(kind + ".quarantined").asLong()).as(kind).isEqualTo(quarantined);
     }

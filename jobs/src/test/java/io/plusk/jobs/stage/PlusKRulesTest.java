@@ -29,11 +29,16 @@ class PlusKRulesTest extends SparkTestBase {
   }
 
   private static Map<Long, String> decide(Dataset<Row> events, Dataset<Row> history, Dataset<Row> onEventDays) {
+    return decide(events, history, onEventDays, rows(USERS));
+  }
+
+  private static Map<Long, String> decide(Dataset<Row> events, Dataset<Row> history, Dataset<Row> onEventDays,
+                                          Dataset<Row> optedOut) {
     Dataset<Row> users = rows(USERS, "{\"user_id\":\"g\"}", "{\"user_id\":\"g2\"}", "{\"user_id\":\"r1\"}",
         "{\"user_id\":\"r2\"}", "{\"user_id\":\"r3\"}", "{\"user_id\":\"r4\"}", "{\"user_id\":\"r5\"}",
         "{\"user_id\":\"r6\"}");
     Map<Long, String> out = new HashMap<>();
-    for (Row r : PlusKRules.decide(events, history, onEventDays, users, TopicFrames.keys(spark, ONTOLOGY),
+    for (Row r : PlusKRules.decide(events, history, onEventDays, users, optedOut, TopicFrames.keys(spark, ONTOLOGY),
         PluskConfig.defaults().plusk()).collectAsList()) {
       String reason = r.getString(r.fieldIndex("reason"));
       out.put(r.getLong(r.fieldIndex("line_no")), reason == null ? "accepted" : reason);
@@ -86,6 +91,17 @@ class PlusKRulesTest extends SparkTestBase {
         table(Tables.PLUSK_ACCEPTED));
     assertThat(d).containsEntry(1L, "self_plusk").containsEntry(2L, "unknown_topic")
         .containsEntry(3L, "unknown_giver").containsEntry(4L, "unknown_receiver").containsEntry(5L, "accepted");
+  }
+
+  @Test
+  void aPlusKFromOrToSomeoneWhoOptedOutIsRejected() {
+    Map<Long, String> d = decide(table(Tables.PLUSK_EVENTS,
+            k("g", "r1", "wine", "2026-11-25T08:00:00Z", 1),
+            k("g2", "r1", "wine", "2026-11-25T08:01:00Z", 2),
+            k("g", "r2", "wine", "2026-11-25T08:02:00Z", 3)),
+        table(Tables.PLUSK_ACCEPTED), table(Tables.PLUSK_ACCEPTED),
+        rows(USERS, "{\"user_id\":\"g2\"}", "{\"user_id\":\"r2\"}"));
+    assertThat(d).containsEntry(1L, "accepted").containsEntry(2L, "opted_out").containsEntry(3L, "opted_out");
   }
 
   @Test

@@ -58,6 +58,18 @@ public final class EventParsers {
     return new RemovalEvent(user, topic, action, Json.timestamp(n, "ts"));
   }
 
+  /** One line of the {@code optouts/} dump: {@code {"user_id", "action": "opt_out"|"opt_in", "ts"}}. */
+  public static OptOutEvent optOut(String line) throws Rejection {
+    JsonNode n = Json.parseObject(line);
+    String user = Json.id(n, "user_id", true);
+    String action = Json.requiredText(n, "action").strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    if (!OptOutEvent.ACTIONS.contains(action)) {
+      throw new Rejection("unknown_action", "opt-out action '" + Json.abbreviate(action)
+          + "' is not opt_out or opt_in");
+    }
+    return new OptOutEvent(user, action, Json.timestamp(n, "ts"));
+  }
+
   public static UserProfile user(String line) throws Rejection {
     JsonNode n = Json.parseObject(line);
     String id = Json.id(n, "user_id", true);

@@ -27,6 +27,7 @@ public final class Tables {
   public static final String PLUSK_EVENTS = "plusk_events";
   public static final String REMOVAL_EVENTS = "removal_events";
   public static final String USERS = "users";
+  public static final String OPT_OUT_EVENTS = "opt_out_events";
   public static final String ENGAGED_POSTS = "engaged_posts";
   public static final String POST_TOPICS = "post_topics";
   public static final String USER_TOPIC_DAILY = "user_topic_daily";
@@ -39,7 +40,7 @@ public final class Tables {
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
-      REMOVAL_EVENTS, USERS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
+      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
       TOPIC_EXPERTISE, LINK_FEEDBACK);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
@@ -64,6 +65,10 @@ public final class Tables {
   public static final StructType PLUSK_EVENTS_SCHEMA = schema(
       req("giver_id", StringType), req("receiver_id", StringType), req("topic", StringType),
       req("ts", TimestampType), req("source_file", StringType), req("line_no", LongType));
+
+  public static final StructType OPT_OUT_EVENTS_SCHEMA = schema(
+      req("user_id", StringType), req("action", StringType), req("ts", TimestampType),
+      req("source_file", StringType), req("line_no", LongType));
 
   public static final StructType REMOVAL_EVENTS_SCHEMA = schema(
       req("user_id", StringType), req("topic", StringType), req("action", StringType), req("ts", TimestampType),
@@ -126,6 +131,7 @@ public final class Tables {
       case ENGAGEMENT_EVENTS -> ENGAGEMENT_EVENTS_SCHEMA;
       case PLUSK_EVENTS -> PLUSK_EVENTS_SCHEMA;
       case REMOVAL_EVENTS -> REMOVAL_EVENTS_SCHEMA;
+      case OPT_OUT_EVENTS -> OPT_OUT_EVENTS_SCHEMA;
       case USERS -> USERS_SCHEMA;
       case ENGAGED_POSTS -> ENGAGED_POSTS_SCHEMA;
       case POST_TOPICS -> POST_TOPICS_SCHEMA;
