@@ -12,12 +12,12 @@ import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.stage.PublishJob;
 import io.plusk.jobs.testing.ConsoleCapture;
 import io.plusk.jobs.testing.SparkTestBase;
+import io.plusk.jobs.testing.TreeCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +41,7 @@ class PrivacyControlsTest extends SparkTestBase {
   static void nightsWithAProtectedAccountAndAnOptOut() throws Exception {
     Path samples = repoRoot().resolve("data-samples");
     Path input = tmp.resolve("input");
-    try (Stream<Path> files = Files.walk(samples)) {
-      for (Path p : files.toList()) {
-        Path target = input.resolve(samples.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    TreeCopy.copy(samples, input);
     Path tweets = input.resolve("tweets/dt=" + D3 + "/part-00000.jsonl");
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(tweets)) {

@@ -7,8 +7,8 @@ import io.plusk.jobs.io.RunLock;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.testing.JavaProcesses;
 import io.plusk.jobs.testing.SparkTestBase;
+import io.plusk.jobs.testing.TreeCopy;
 import io.plusk.jobs.testing.WarehouseSnapshot;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +39,7 @@ class CrashRecoveryTest extends SparkTestBase {
   static void cleanRuns() throws Exception {
     inputA = repoRoot().resolve("data-samples");
     inputB = tmp.resolve("input-b");
-    copyTree(inputA, inputB);
+    TreeCopy.copy(inputA, inputB);
     // Version B: the same day with the last 40 tweet lines missing, so its tables differ from version A's.
     Path tweets = inputB.resolve("tweets/dt=" + D + "/part-00000.jsonl");
     List<String> lines = Files.readAllLines(tweets);
@@ -68,7 +67,7 @@ class CrashRecoveryTest extends SparkTestBase {
   void aRunKilledBeforeItsCommitLeavesThePreviousVersionAndTheRerunEqualsACleanRun(String killPoint)
       throws Exception {
     Path warehouse = tmp.resolve("wh-" + Math.abs(killPoint.hashCode()));
-    copyTree(tmp.resolve("clean-a"), warehouse);
+    TreeCopy.copy(tmp.resolve("clean-a"), warehouse);
 
     List<String> log = killNightlyWhenItLogs(killPoint, inputB, warehouse);
 
@@ -87,7 +86,7 @@ class CrashRecoveryTest extends SparkTestBase {
   @ValueSource(strings = {"table=posts status=swapped_in"})
   void aRunKilledWhileSwappingIsNeverTakenAsCompleteAndTheRerunFinishesIt(String killPoint) throws Exception {
     Path warehouse = tmp.resolve("wh-commit");
-    copyTree(tmp.resolve("clean-a"), warehouse);
+    TreeCopy.copy(tmp.resolve("clean-a"), warehouse);
 
     List<String> log = killNightlyWhenItLogs(killPoint, inputB, warehouse);
 
@@ -123,19 +122,6 @@ class CrashRecoveryTest extends SparkTestBase {
     assertThat(process[0].exitValue()).as("killed by SIGKILL").isEqualTo(137);
     synchronized (log) {
       return List.copyOf(log);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 }
