@@ -38,6 +38,19 @@ public final class CommonOptions {
     return overrides.isEmpty() ? base : base.with(overrides);
   }
 
+  /**
+   * The warehouse of a command that only reads it: one that does not exist is a usage error that says so, not an
+   * empty answer ("0 published dates") or Spark's "table or view not found".
+   */
+  io.plusk.jobs.io.Warehouse existingWarehouse(PluskConfig config) {
+    io.plusk.jobs.io.Warehouse wh = warehouse(config);
+    if (!wh.exists(wh.root())) {
+      throw UsageError.of("--warehouse %s does not exist: a wrong path, or no `plusk nightly` has written it yet",
+          wh.root());
+    }
+    return wh;
+  }
+
   /** The session and warehouse a command works with, for the resolved configuration. */
   io.plusk.jobs.io.Warehouse warehouse(PluskConfig config) {
     org.apache.spark.sql.SparkSession spark = io.plusk.jobs.Sessions.getOrCreate(config, master);

@@ -44,7 +44,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluskConfig config = options.config();
-    Warehouse wh = options.warehouse(config);
+    Warehouse wh = options.existingWarehouse(config);
     SparkSession spark = wh.spark();
     Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
     LocalDate date = PublishedDates.resolve(wh, published.date);

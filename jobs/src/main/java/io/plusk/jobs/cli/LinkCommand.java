@@ -71,6 +71,10 @@ public final class LinkCommand implements Callable<Integer> {
       print(out, null, source.text, linker);
     } else {
       ObjectMapper json = new ObjectMapper();
+      if (!Files.isRegularFile(source.input)) {
+        throw UsageError.of("--input %s: no such file (link --input reads texts, one JSON object per line)",
+            source.input);
+      }
       try (BufferedReader in = Files.newBufferedReader(source.input, StandardCharsets.UTF_8)) {
         String line;
         int no = 0;

@@ -102,7 +102,7 @@ public final class PerksCommand {
         countryCodes.add(cc);
       }
       PluskConfig config = options.config();
-      Warehouse wh = options.warehouse(config);
+      Warehouse wh = options.existingWarehouse(config);
       SparkSession spark = wh.spark();
       Ontology ontology = OntologyLoader.load(spark, config.ontologyLocation());
       Set<String> topicIds = new LinkedHashSet<>();

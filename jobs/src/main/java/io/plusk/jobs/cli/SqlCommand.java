@@ -35,7 +35,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluskConfig config = options.config();
-    Warehouse warehouse = options.warehouse(config);
+    Warehouse warehouse = options.existingWarehouse(config);
     SparkSession spark = warehouse.spark();
     PrintWriter out = spec.commandLine().getOut();
     for (String table : Tables.ALL) {

@@ -31,7 +31,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluskConfig config = options.config();
-    Warehouse wh = options.warehouse(config);
+    Warehouse wh = options.existingWarehouse(config);
     SparkSession spark = wh.spark();
     TreeSet<LocalDate> published = wh.publishedDates();
     TreeSet<LocalDate> any = new TreeSet<>(published);

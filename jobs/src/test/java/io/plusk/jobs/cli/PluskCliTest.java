@@ -181,6 +181,27 @@ class PluskCliTest extends SparkTestBase {
   }
 
   @Test
+  void aMissingWarehouseOrFileIsAUsageErrorThatSaysSo() {
+    String missing = tmp.resolve("no-such-warehouse").toString();
+    for (String[] args : new String[][] {
+        {"status", "--warehouse", missing},
+        {"sql", "--warehouse", missing, "SELECT * FROM topic_expertise"},
+        {"explain", "--warehouse", missing, "--user", "someone"},
+        {"perks", "select", "--warehouse", missing, "--campaign", "c", "--topic", "wine"}}) {
+      String[] code = new String[1];
+      String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(args)));
+      assertThat(code[0]).as(String.join(" ", args) + ": " + err).isEqualTo("2");
+      assertThat(err).as(args[0]).contains("--warehouse " + missing + " does not exist")
+          .doesNotContain("TABLE_OR_VIEW_NOT_FOUND");
+    }
+    String[] code = new String[1];
+    String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("link", "--input",
+        tmp.resolve("missing.jsonl").toString())));
+    assertThat(code[0]).isEqualTo("2");
+    assertThat(err).contains("missing.jsonl: no such file");
+  }
+
+  @Test
   void aStageAloneNeedsItsInputTables() {
     String[] code = new String[1];
     String err = stderrOf(() -> code[0] = String.valueOf(PluskCli.execute("publish", "--date", "2026-11-25",
