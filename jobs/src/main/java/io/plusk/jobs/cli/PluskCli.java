@@ -173,9 +173,17 @@ public final class PluskCli {
     public Integer call() {
       JobContext base = context(options, input, day.date);
       JobContext ctx = base.forDate(dateOrLatest(base, day.date));
+      boolean wasPublished = ctx.warehouse().isPublished(ctx.date());
       StageResult result = Pipeline.runStage(ctx, Pipeline.stage(stage));
       spec.commandLine().getOut().printf("%s %s: %s (%d ms)%n", stage, ctx.date(), result.counts(),
           result.millis());
+      if (wasPublished && !ctx.warehouse().isPublished(ctx.date())) {
+        // Its tables now come from two runs: readers must not take the date as one complete version.
+        spec.commandLine().getOut().printf("%s is no longer published: %s replaced its tables. Run `plusk "
+            + "nightly --date %s` (or the later stages and `plusk publish --date %s`) to publish it again; until "
+            + "then explain, perks and topics answer for the latest published date.%n", ctx.date(), stage,
+            ctx.date(), ctx.date());
+      }
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -28,6 +28,15 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions options;
   @Spec CommandSpec spec;
 
+  /** An ISO instant to the second: a JVM that records nanoseconds must not push the columns out of line. */
+  static String toSeconds(String instant) {
+    try {
+      return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      return instant;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PluskConfig config = options.config();
@@ -51,7 +60,7 @@ public final class StatusCommand implements Callable<Integer> {
       JsonNode s = json.readTree(wh.readText(wh.runFolder(d) + "/" + PublishJob.SUMMARY_FILE));
       JsonNode t = s.get("tables");
       out.printf("%-10s  %-9s  %-24s  %7d  %10d  %7d  %9d  %10s  %s%n", d, "published",
-          s.path("published_at").asText(), t.path(Tables.POSTS).asLong(), t.path(Tables.QUARANTINE).asLong(),
+          toSeconds(s.path("published_at").asText()), t.path(Tables.POSTS).asLong(), t.path(Tables.QUARANTINE).asLong(),
           t.path(Tables.ENGAGED_POSTS).asLong(), t.path(Tables.TOPIC_EXPERTISE).asLong(),
           s.path("code_version").asText(), s.path("config_hash").asText().substring(0, 12));
     }

@@ -334,7 +334,10 @@ class NightlyEndToEndTest extends SparkTestBase {
   @Test
   @Order(11)
   void statusAndSqlShowThePublishedDates() {
-    assertThat(stdout("status", "--warehouse", wh())).contains("3 published dates").contains("2026-11-24  published");
+    String status = stdout("status", "--warehouse", wh());
+    assertThat(status).contains("3 published dates").contains("2026-11-24  published");
+    // Published times to the second, so that the columns stay in line whatever precision the JVM's clock has.
+    assertThat(status).containsPattern("2026-11-24  published  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d+");
     assertThat(stdout("sql", "--warehouse", wh(), "SELECT count(DISTINCT dt) AS days FROM topic_expertise"))
         .contains("|3   |");
   }
@@ -355,5 +358,23 @@ class NightlyEndToEndTest extends SparkTestBase {
       }
     }
     return out;
+  }
+
+  @Test
+  @Order(20)
+  void aStageRunAloneOnAPublishedDateSaysItIsUnpublishedAndReadersSayWhichDateTheyAnswer() {
+    String link = stdout("link", "--date", D3.toString(), "--warehouse", wh());
+    assertThat(link).contains(D3 + " is no longer published: link replaced its tables")
+        .contains("plusk nightly --date " + D3);
+    String[] code = new String[1];
+    String err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(
+        "explain", "--warehouse", wh(), "--user", "@mn_dugout_dan")));
+    assertThat(code[0]).isEqualTo("0");
+    assertThat(err).contains("note: " + D3 + " is not published").contains("answering for " + D2);
+    // Publishing the date again makes it the one answered.
+    assertThat(stdout("publish", "--date", D3.toString(), "--warehouse", wh())).doesNotContain("no longer");
+    err = io.plusk.jobs.testing.ConsoleCapture.stderrOf(() -> code[0] = String.valueOf(PluskCli.execute(
+        "explain", "--warehouse", wh(), "--user", "@mn_dugout_dan")));
+    assertThat(err).doesNotContain("note:");
   }
 }
