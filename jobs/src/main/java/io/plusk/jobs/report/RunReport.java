@@ -57,8 +57,8 @@ public final class RunReport {
     }
     h.append("</div>\n");
 
-    h.append("<h2>Changes since ").append(previousDate == null ? "the previous day" : esc(previousDate))
-        .append("</h2>\n");
+    h.append("<h2>Changes among each topic's top 10 since ")
+        .append(previousDate == null ? "the previous day" : esc(previousDate)).append("</h2>\n");
     if (previousDate == null) {
       h.append("<p>No earlier published day to compare with.</p>\n");
     } else if (changes.isEmpty()) {

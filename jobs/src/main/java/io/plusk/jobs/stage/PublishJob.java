@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -31,6 +32,8 @@ import org.apache.spark.sql.functions;
 public final class PublishJob implements Stage {
   public static final String SUMMARY_FILE = "run_summary.json";
   public static final String REPORT_FILE = "report.html";
+  /** The report's changes are those among each topic's top listings of either day. */
+  static final int REPORT_TOP_RANKS = 10;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<StageResult> upstream;
@@ -86,12 +89,18 @@ public final class PublishJob implements Stage {
     List<RunReport.Change> changes = new ArrayList<>();
     if (previous != null) {
       // Someone who opted out since the previous date is named in no line of tonight's report.
-      Dataset<Row> before = wh.read(Tables.TOPIC_EXPERTISE, previous).where(col("removed").equalTo(false))
-          .join(OptOuts.asOf(wh, ctx.date()), io.plusk.jobs.io.Columns.using("user_id"), "left_anti")
+      Dataset<Row> previousListing = wh.read(Tables.TOPIC_EXPERTISE, previous).where(col("removed").equalTo(false))
+          .join(OptOuts.asOf(wh, ctx.date()), io.plusk.jobs.io.Columns.using("user_id"), "left_anti");
+      // Only listings that are among a topic's top ones on either day: a small key set, broadcast against each day
+      // (one scan of each), instead of a full outer join of two whole days for a 25-line table.
+      Column top = col("rank_in_topic").leq(REPORT_TOP_RANKS);
+      Dataset<Row> keys = functions.broadcast(previousListing.where(top).select("user_id", "topic_id")
+          .unionByName(te.where(top).select("user_id", "topic_id")).distinct());
+      Dataset<Row> before = previousListing.join(keys, io.plusk.jobs.io.Columns.using("user_id", "topic_id"))
           .select(col("user_id"), col("topic_id"), col("screen_name").as("b_name"), col("topic_name").as("b_topic"),
               col("score").as("before"));
-      Dataset<Row> now = te.select(col("user_id"), col("topic_id"), col("screen_name"), col("topic_name"),
-          col("score").as("after"));
+      Dataset<Row> now = te.join(keys, io.plusk.jobs.io.Columns.using("user_id", "topic_id"))
+          .select(col("user_id"), col("topic_id"), col("screen_name"), col("topic_name"), col("score").as("after"));
       for (Row c : before.join(now, io.plusk.jobs.io.Columns.using("user_id", "topic_id"), "full_outer")
           .withColumn("delta", functions.abs(functions.coalesce(col("after"), functions.lit(0.0))
               .minus(functions.coalesce(col("before"), functions.lit(0.0)))))

@@ -146,7 +146,8 @@ class NightlyEndToEndTest extends SparkTestBase {
     assertThat(Files.exists(summary.resolveSibling("_SUCCESS"))).isTrue();
     String report = Files.readString(summary.resolveSibling("report.html"));
     assertThat(report).contains("<svg", "Funnel", "tweets: malformed_json", "Top experts of the biggest topics",
-        "Changes since 2026-11-23").doesNotContain("src=\"http", "href=\"http", "<script", "@import");
+        "Changes among each topic's top 10 since 2026-11-23")
+        .doesNotContain("src=\"http", "href=\"http", "<script", "@import");
     for (String table : Tables.ALL) {
       assertThat(json.get("tables").get(table).asLong()).as(table)
           .isEqualTo(warehouse.read(table, D2).count());

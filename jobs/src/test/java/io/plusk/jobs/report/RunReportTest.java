@@ -17,7 +17,8 @@ class RunReportTest {
         List.of(new RunReport.Change("@new_user", "Wine", null, 55.0), new RunReport.Change("user 42", "Wine", 40.0, null)),
         Map.of("config hash", "abc"));
     assertThat(html).contains("<svg", "width=\"560\"", "width=\"140\"", "tweets: malformed_json",
-        "&lt;script&gt;x&lt;/script&gt;", ">new<", ">dropped<", "Changes since 2026-11-24", "@new_user", "user 42")
+        "&lt;script&gt;x&lt;/script&gt;", ">new<", ">dropped<", "Changes among each topic's top 10 since 2026-11-24",
+        "@new_user", "user 42")
         .doesNotContain("<script>");
   }
 
