@@ -35,7 +35,7 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluskConfig config = options.config();
-    Warehouse warehouse = options.existingWarehouse(config);
+    Warehouse warehouse = options.warehouse(config);
     SparkSession spark = warehouse.spark();
     PrintWriter out = spec.commandLine().getOut();
     for (String table : Tables.ALL) {
@@ -106,9 +106,11 @@ public final class SqlCommand implements Callable<Integer> {
       } catch (Exception e) {
         if (e instanceof org.apache.spark.sql.AnalysisException) {
           // An unknown table or column is the query's fault, not the run's.
-          throw new UsageError("cannot run the query: " + e.getMessage()
-              + (Tables.ALL.stream().noneMatch(spark.catalog()::tableExists) ? " (the warehouse has no tables: "
-              + "wrong --warehouse, or no `plusk nightly` yet?)" : ""), e);
+          // Said first, not after Spark's advice about DROP VIEW IF EXISTS.
+          String empty = Tables.ALL.stream().noneMatch(spark.catalog()::tableExists)
+              ? "the warehouse has no tables (wrong --warehouse, or no `plusk nightly` "
+                  + "yet?); " : "";
+          throw new UsageError(empty + "cannot run the query: " + e.getMessage(), e);
         }
         throw e;
       }

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * a score, in the given countries, not picked by another campaign during the cool-down; each user once, with their
  * best topic. A user who removed a topic of the campaign is never picked through it or any topic below it, even
  * where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
- * Electronics or a Technology campaign that would reach them through iPhones). Every filter is a column
+ * Electronics or a Technology campaign that would reach them through Apple). Every filter is a column
  * expression: no user-supplied text reaches SQL.
  */
 public final class PerkSelection {

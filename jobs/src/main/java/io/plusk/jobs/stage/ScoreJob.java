@@ -157,6 +157,7 @@ public final class ScoreJob implements Stage {
         TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring);
     long written = wh.write(expertise, Tables.TOPIC_EXPERTISE, date);
     removed.unpersist();
+    optedOut.unpersist();
     Row published = wh.read(Tables.TOPIC_EXPERTISE, date)
         .agg(count(when(col("removed"), lit(1))), countDistinct("user_id"), countDistinct("topic_id")).first();
     return result.count("topic_expertise.written", written)

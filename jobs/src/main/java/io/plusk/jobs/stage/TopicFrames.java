@@ -41,7 +41,7 @@ public final class TopicFrames {
   /**
    * Each topic of a set (a campaign's topics with their descendants) with the topics of the same set that cover it:
    * itself and its ancestors inside the set. A removal of a covering topic reaches the topics below it within the
-   * set, not above it: removing Consumer Electronics covers iPhones in a Technology campaign, not in an iPhone one.
+   * set, not above it: removing Consumer Electronics covers Apple in a Technology campaign, not in an Apple one.
    */
   public static Dataset<Row> covering(SparkSession spark, Ontology ontology, Collection<String> topicIds) {
     Set<String> inSet = new LinkedHashSet<>(topicIds);

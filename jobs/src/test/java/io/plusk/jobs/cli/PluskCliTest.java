@@ -185,7 +185,6 @@ class PluskCliTest extends SparkTestBase {
     String missing = tmp.resolve("no-such-warehouse").toString();
     for (String[] args : new String[][] {
         {"status", "--warehouse", missing},
-        {"sql", "--warehouse", missing, "SELECT * FROM topic_expertise"},
         {"explain", "--warehouse", missing, "--user", "someone"},
         {"perks", "select", "--warehouse", missing, "--campaign", "c", "--topic", "wine"}}) {
       String[] code = new String[1];
