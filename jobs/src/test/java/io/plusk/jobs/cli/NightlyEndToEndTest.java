@@ -378,4 +378,23 @@ class NightlyEndToEndTest extends SparkTestBase {
         "explain", "--warehouse", wh(), "--user", "@mn_dugout_dan")));
     assertThat(err).doesNotContain("note:");
   }
+
+  /** The README's and docs' queries that show their output print exactly that output on the samples. */
+  @Test
+  @Order(12)
+  void documentedQueriesPrintWhatTheDocsShow() throws Exception {
+    java.nio.file.Path root = repoRoot();
+    List<io.plusk.jobs.testing.DocumentedQueries.Example> examples = new java.util.ArrayList<>();
+    examples.addAll(io.plusk.jobs.testing.DocumentedQueries.in(root.resolve("README.md")));
+    try (var docs = java.nio.file.Files.list(root.resolve("docs"))) {
+      for (java.nio.file.Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        examples.addAll(io.plusk.jobs.testing.DocumentedQueries.in(doc));
+      }
+    }
+    assertThat(examples).as("documented queries with their output").hasSizeGreaterThanOrEqualTo(2);
+    for (var example : examples) {
+      assertThat(stdout("sql", "--warehouse", wh(), example.query()).stripTrailing()).as(example.where())
+          .isEqualTo(example.shownOutput());
+    }
+  }
 }
