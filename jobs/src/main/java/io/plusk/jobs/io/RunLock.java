@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RunLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GONE = "gone";
 
   private final FileSystem fs;
   private final Path path;
@@ -61,21 +62,19 @@ public final class RunLock implements AutoCloseable {
           }
           return new RunLock(fs, path);
         }
-        JsonNode holder = read(fs, path);
-        String holderHost = holder.path("host").asText("?");
-        long pid = holder.path("pid").asLong(-1);
-        String since = holder.path("started_at").asText("?");
-        if (holderHost.equals(thisHost()) && pid > 0 && ProcessHandle.of(pid).isEmpty()) {
-          LOG.warn("Clearing stale lock {} left by a run that is gone (pid {} on {}, since {})", path, pid,
-              holderHost, since);
+        Holder holder = holder(date, read(fs, path));
+        if (holder.state().equals(GONE)) {
+          LOG.warn("Clearing stale lock {} left by a run that is gone (pid {} on {}, since {})", path, holder.pid(),
+              holder.host(), holder.startedAt());
           fs.delete(path, false);
           continue;
         }
+        String since = holder.startedAt();
         boolean old = !since.equals("?") && Instant.parse(since).isBefore(Instant.now().minus(staleAfter));
         throw new HeldException(String.format("Date %s of warehouse %s is locked by pid %d on %s since %s%s. "
-                + "If no run is alive, clear it with: plusk unlock --date %s --warehouse %s", date, wh.root(), pid,
-            holderHost, since, old ? " (older than " + staleAfter.toHours() + " h: probably stale)" : "", date,
-            wh.root()));
+                + "If no run is alive, clear it with: plusk unlock --date %s --warehouse %s", date, wh.root(),
+            holder.pid(), holder.host(), since, old ? " (older than " + staleAfter.toHours() + " h: probably stale)"
+                : "", date, wh.root()));
       }
       throw new HeldException("Could not take the lock " + path + " after clearing a stale one");
     } catch (IOException e) {
@@ -90,9 +89,13 @@ public final class RunLock implements AutoCloseable {
       return host.equals(thisHost()) && pid > 0 && ProcessHandle.of(pid).isPresent();
     }
 
-    /** alive (a running process here), gone (its process here has ended) or on another host (cannot tell). */
+    /**
+     * alive (a running process here), gone (a process of this host that has ended: the lock is stale), on another
+     * host, or without a pid (neither can be told).
+     */
     public String state() {
-      return !host.equals(thisHost()) ? "on another host" : aliveOnThisHost() ? "alive" : "gone";
+      return !host.equals(thisHost()) ? "on another host" : pid <= 0 ? "no pid recorded"
+          : aliveOnThisHost() ? "alive" : GONE;
     }
   }
 

@@ -154,7 +154,7 @@ public final class Warehouse {
   /** Whether the date of the table is complete, staged by this process's open run or live. */
   public boolean hasPartition(String table, LocalDate date) {
     DateStaging staging = open.get(date);
-    return (staging != null && staging.holds(table)) || exists(partition(table, date) + "/_SUCCESS");
+    return (staging != null && staging.holds(table)) || isComplete(partition(table, date));
   }
 
   /**
@@ -174,7 +174,7 @@ public final class Warehouse {
                                  java.util.function.Supplier<TreeSet<LocalDate>> listed) {
     for (int back = 1; back <= PROBED_DAYS; back++) {
       LocalDate d = date.minusDays(back);
-      if (exists(folderOf.apply(d) + "/_SUCCESS")) {
+      if (isComplete(folderOf.apply(d))) {
         return d;
       }
     }
@@ -184,6 +184,14 @@ public final class Warehouse {
   /** One date of a table with its {@code dt} column; empty (with the right schema) when the date is absent. */
   public Dataset<Row> read(String table, LocalDate date) {
     return read(table, date, date);
+  }
+
+  /**
+   * Every date of a table up to {@code to}: the event histories whose latest event decides (removals, opt-outs).
+   * Its cost grows with the history; a state carried from night to night would not.
+   */
+  public Dataset<Row> readUpTo(String table, LocalDate to) {
+    return read(table, LocalDate.EPOCH, to);
   }
 
   /** The dates of a table from {@code from} to {@code to}, both included, that exist. */
@@ -228,17 +236,12 @@ public final class Warehouse {
       return new TreeSet<>(dates(table).subSet(from, true, to, true));
     }
     TreeSet<LocalDate> out = new TreeSet<>();
-    try {
-      FileSystem fs = new Path(tableRoot(table)).getFileSystem(hadoopConf());
-      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-        if (fs.exists(new Path(partition(table, d), "_SUCCESS"))) {
-          out.add(d);
-        }
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (isComplete(partition(table, d))) {
+        out.add(d);
       }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for the dates of " + tableRoot(table), e);
     }
+    return out;
   }
 
   /** Dates whose run finished: the publish stage wrote its _SUCCESS marker. */
@@ -247,7 +250,12 @@ public final class Warehouse {
   }
 
   public boolean isPublished(LocalDate date) {
-    return exists(runFolder(date) + "/_SUCCESS");
+    return isComplete(runFolder(date));
+  }
+
+  /** A folder whose writer finished: Spark's (or the publish stage's) _SUCCESS marker is in it. */
+  private boolean isComplete(String folder) {
+    return exists(folder + "/_SUCCESS");
   }
 
   private TreeSet<LocalDate> datesUnder(String folder, boolean requireSuccess) {

@@ -16,13 +16,11 @@ import org.apache.spark.sql.Row;
  * given or received, no perk, no line of the report.
  */
 public final class OptOuts {
-  private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
-
   private OptOuts() {}
 
   /** One {@code user_id} column: the users opted out at the end of the date. */
   public static Dataset<Row> asOf(Warehouse wh, LocalDate date) {
-    return Frames.firstPerGroup(wh.read(Tables.OPT_OUT_EVENTS, BEGINNING, date), new String[] {"user_id"},
+    return Frames.firstPerGroup(wh.readUpTo(Tables.OPT_OUT_EVENTS, date), new String[] {"user_id"},
             col("ts").desc(), col("dt").desc(), col("line_no").desc())
         .where(col("action").equalTo(OptOutEvent.OPT_OUT))
         .select("user_id");

@@ -51,7 +51,6 @@ import org.apache.spark.storage.StorageLevel;
  * exponential decay ({@code topic_expertise}), removals applied. The arithmetic is {@link ScoreFormula}.
  */
 public final class ScoreJob implements Stage {
-  private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
   private static final UserDefinedFunction POST_EVIDENCE =
       udf((UDF4<Double, Double, Long, Double, Double>) (confidence, engagement, engagers, breadth) ->
           ScoreFormula.postEvidence(confidence, engagement, engagers, breadth), DataTypes.DoubleType);
@@ -79,8 +78,9 @@ public final class ScoreJob implements Stage {
     result.count("user_topic_daily.written", wh.write(daily, Tables.USER_TOPIC_DAILY, date));
 
     Dataset<Row> topicKeys = TopicFrames.keys(ctx.spark(), ctx.ontology());
+    Dataset<Row> windowPosts = wh.read(Tables.POSTS, windowStart, date);
     Dataset<Row> knownUsers = wh.read(Tables.USERS, windowStart, date).select("user_id")
-        .unionByName(wh.read(Tables.POSTS, windowStart, date).select("user_id"));
+        .unionByName(windowPosts.select("user_id"));
     Dataset<Row> events = wh.read(Tables.PLUSK_EVENTS, date);
     // Earlier runs' accepted +K: the repeat window, and back to the oldest day a late +K of tonight's is dated.
     LocalDate repeatFrom = date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L);
@@ -147,7 +147,7 @@ public final class ScoreJob implements Stage {
     // An account that is protected now: what it posted while public stops counting too; nor does anything of
     // someone who opted out, or any +K they gave.
     Dataset<Row> textWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date)
-        .join(EngagedJob.protectedAuthors(wh.read(Tables.POSTS, windowStart, date)), Columns.using("user_id"),
+        .join(EngagedJob.protectedAuthors(windowPosts), Columns.using("user_id"),
             "left_anti")
         .join(optedOut, Columns.using("user_id"), "left_anti");
     Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)
@@ -201,7 +201,7 @@ public final class ScoreJob implements Stage {
 
   /** The topics users have removed and not restored by the end of the date: (user_id, topic_id, removed). */
   public static Dataset<Row> removedAsOf(Warehouse wh, Dataset<Row> topicKeys, LocalDate date) {
-    return removedTopics(wh.read(Tables.REMOVAL_EVENTS, BEGINNING, date), topicKeys);
+    return removedTopics(wh.readUpTo(Tables.REMOVAL_EVENTS, date), topicKeys);
   }
 
   /** The latest remove or restore per user and topic decides; the topic may be named by id, slug or name. */
