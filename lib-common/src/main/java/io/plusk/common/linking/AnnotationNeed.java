@@ -4,6 +4,7 @@ import io.plusk.common.nlp.AnnotatedToken;
 import io.plusk.common.nlp.AnnotationLevel;
 import io.plusk.common.ontology.Ontology;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,60 +32,93 @@ import java.util.function.UnaryOperator;
  * each lemma {@link Lemmas} says it could have; every undecided lower-case word a noun, a verb, or neither; every
  * undecided capitalised span a name or not. When all answers give the same links, the annotators cannot change
  * them and do not run. Names and tags are asked apart, and a post gets only the annotators whose answer matters
- * ({@link AnnotationLevel}): most posts that need NER need no tagger. Mixed answers (one word a noun, another a
- * verb) are not tried, so this can differ from the full pipeline; {@code SelectiveAnnotationTest} and
+ * ({@link AnnotationLevel}): most posts that need NER need no tagger. The answer also names the tokens whose
+ * annotation matters ({@link #askedTokens}): CoreNLP tags and finds names sentence by sentence, so the other
+ * sentences of the post (a tweet has two on average) need not be annotated. Mixed answers (one word a noun,
+ * another a verb) are not tried, so this can differ from the full pipeline; {@code SelectiveAnnotationTest} and
  * {@code scripts/bench} measure how often.
+ *
+ * @param level the least annotation that gives the post the links the full pipeline would
+ * @param askedTokens the tokens whose tags, lemmas or entity types could change the links (indices into the
+ *     post's tokens); null: any token's could
  */
-final class AnnotationNeed {
+record AnnotationNeed(AnnotationLevel level, BitSet askedTokens) {
   /** Lemma readings tried at most: a word with more possible lemmas than this asks for the tagger. */
   private static final int MAX_LEMMA_READINGS = 3;
 
-  private AnnotationNeed() {}
-
   /**
-   * The least annotation that gives the post the links the full pipeline would. {@code tokens}: the post's tokens
-   * alone (lemma = word), {@code matches} their spans and {@code links} their links; {@code matchesOf} finds the
-   * spans of other tokens; {@code linksOf} decides spans with the context words of tokens.
+   * What the post needs. {@code tokens}: the post's tokens alone (lemma = word), {@code matches} their spans and
+   * {@code links} their links; {@code matchesOf} finds the spans of other tokens; {@code linksOf} decides spans
+   * with the context words of tokens.
    */
-  static AnnotationLevel of(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
-                            Map<String, TopicLink> links, Ontology ontology,
-                            Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
-                            BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf) {
+  static AnnotationNeed of(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
+                           Map<String, TopicLink> links, Ontology ontology,
+                           Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
+                           BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>, Map<String, TopicLink>> linksOf) {
     List<TopicLinker.Match> asNames = variant(matches, AnnotationNeed::namedEntityCanMatter,
         m -> m.withUse(true, false, false));
     boolean names = asNames != matches && !links.equals(linksOf.apply(asNames, tokens));
-    // Asked apart: NER reads no tags, so a post that needs only names skips the tagger (AnnotationLevel.NAMES).
-    boolean tags = tagsCanMatter(tokens, matches, links, ontology, matchesOf, linksOf);
+    BitSet asked = new BitSet();
     if (names) {
-      return tags ? AnnotationLevel.ENTITIES : AnnotationLevel.NAMES;
+      spansOf(matches, AnnotationNeed::namedEntityCanMatter, asked);
     }
-    return tags ? AnnotationLevel.TAGS : AnnotationLevel.TOKENS;
+    // Asked apart: NER reads no tags, so a post that needs only names skips the tagger (AnnotationLevel.NAMES).
+    BitSet tagsAsked = tagsAsked(tokens, matches, links, ontology, matchesOf, linksOf);
+    boolean tags = tagsAsked == null || !tagsAsked.isEmpty();
+    if (tagsAsked != null) {
+      asked.or(tagsAsked);
+    }
+    AnnotationLevel level = names ? (tags ? AnnotationLevel.ENTITIES : AnnotationLevel.NAMES)
+        : tags ? AnnotationLevel.TAGS : AnnotationLevel.TOKENS;
+    return new AnnotationNeed(level, tags && tagsAsked == null ? null : asked);
   }
 
-  /** Whether lemmas or the part of speech of an undecided word could change the links. */
-  private static boolean tagsCanMatter(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
-                                       Map<String, TopicLink> links, Ontology ontology,
-                                       Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
-                                       BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>,
-                                           Map<String, TopicLink>> linksOf) {
+  /** Marks the tokens of the word spans that {@code picked} picks. */
+  private static void spansOf(List<TopicLinker.Match> matches, Predicate<TopicLinker.Match> picked, BitSet into) {
+    for (TopicLinker.Match m : matches) {
+      if (!m.tag() && picked.test(m)) {
+        into.set(m.firstToken(), m.endToken());
+      }
+    }
+  }
+
+  /**
+   * The tokens whose lemmas or part of speech could change the links: none when no tag could, null when a word has
+   * too many possible lemmas to try. Where some lemma reading changes the links, every word that could have
+   * another lemma is asked; where a word's part of speech does, that word.
+   */
+  private static BitSet tagsAsked(List<AnnotatedToken> tokens, List<TopicLinker.Match> matches,
+                                  Map<String, TopicLink> links, Ontology ontology,
+                                  Function<List<AnnotatedToken>, List<TopicLinker.Match>> matchesOf,
+                                  BiFunction<List<TopicLinker.Match>, List<AnnotatedToken>,
+                                      Map<String, TopicLink>> linksOf) {
     List<List<AnnotatedToken>> readings = lemmaReadings(tokens);
     if (readings == null) {
-      return true;
+      return null;
     }
+    BitSet asked = new BitSet();
+    boolean lemmasMatter = false;
     Predicate<TopicLinker.Match> undecided = m -> partOfSpeechCanMatter(m, ontology);
     for (List<AnnotatedToken> reading : readings) {
       List<TopicLinker.Match> read = reading == tokens ? matches : matchesOf.apply(reading);
-      if (reading != tokens && !links.equals(linksOf.apply(read, reading))) {
-        return true;
-      }
+      Map<String, TopicLink> readLinks = reading == tokens ? links : linksOf.apply(read, reading);
+      lemmasMatter |= !readLinks.equals(links);
       // Without tags a lower-case word counts as neither noun nor verb; a noun or a verb must link the same.
       List<TopicLinker.Match> asNouns = variant(read, undecided, m -> m.withUse(false, false, false));
-      if (asNouns != read && (!links.equals(linksOf.apply(asNouns, reading))
-          || !links.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading)))) {
-        return true;
+      if (asNouns != read && (!readLinks.equals(linksOf.apply(asNouns, reading))
+          || !readLinks.equals(linksOf.apply(variant(read, undecided, m -> m.withUse(false, true, true)), reading)))) {
+        spansOf(read, undecided, asked);
       }
     }
-    return false;
+    if (lemmasMatter) {
+      for (int i = 0; i < tokens.size(); i++) {
+        AnnotatedToken t = tokens.get(i);
+        if (!t.lemmaKnown() && !Lemmas.possible(t.word()).isEmpty()) {
+          asked.set(i);
+        }
+      }
+    }
+    return asked;
   }
 
   /**

@@ -65,12 +65,13 @@ public final class TopicLinker {
    * sentence). {@code commonWordUse}: one lower-case word that is not a noun (without POS tags: could be one).
    * {@code wordTag}: a one-word span's POS tag, from the tagger or from its lexicon where the lexicon leaves no
    * doubt; null for longer spans and undecided words. {@code precedingWord}, {@code followingWord}: the tokens right
-   * before and after a one-word span in a mixed-case post, null elsewhere.
+   * before and after a one-word span in a mixed-case post, null elsewhere. {@code firstToken}, {@code endToken}:
+   * the span's token indices (end exclusive); -1 for hashtags and @handles, which are no tokens' matter.
    */
   record Match(String matchedText, String written, String method, List<AliasIndex.Entry> entries,
                Set<String> spanWords, boolean namedEntity, Boolean capitalisedUse, boolean caseInformative,
                boolean commonWordUse, boolean verbUse, String wordTag, String precedingWord,
-               String followingWord) {
+               String followingWord, int firstToken, int endToken) {
     /** The word's part of speech is known: no tagger is needed to decide it. */
     boolean partOfSpeechKnown() {
       return wordTag != null;
@@ -88,7 +89,7 @@ public final class TopicLinker {
     /** The same span, as if the annotators had said otherwise of its use (what {@link AnnotationNeed} tries). */
     Match withUse(boolean asName, boolean asCommonWord, boolean asVerb) {
       return new Match(matchedText, written, method, entries, spanWords, asName, capitalisedUse, caseInformative,
-          asCommonWord, asVerb, wordTag, precedingWord, followingWord);
+          asCommonWord, asVerb, wordTag, precedingWord, followingWord, firstToken, endToken);
     }
 
     /** A hashtag or @handle: written without case or sentence, with no other sense to weigh. */
@@ -135,9 +136,10 @@ public final class TopicLinker {
     List<Match> matches = matchesOf.apply(tokens);
     Map<String, TopicLink> direct = linksOf.apply(matches, tokens);
     if (level == AnnotationLevel.TOKENS) {
-      level = AnnotationNeed.of(tokens, matches, direct, ontology, matchesOf, linksOf);
+      AnnotationNeed need = AnnotationNeed.of(tokens, matches, direct, ontology, matchesOf, linksOf);
+      level = need.level();
       if (level != AnnotationLevel.TOKENS) {
-        tokens = annotator.annotate(nlpText, level);
+        tokens = annotator.annotate(nlpText, level, need.askedTokens());
         direct = linksOf.apply(matchesOf.apply(tokens), tokens);
       }
     }
@@ -214,14 +216,14 @@ public final class TopicLinker {
       List<AliasIndex.Entry> entries = index.hashtag(tag);
       if (!entries.isEmpty()) {
         matches.add(new Match("#" + tag, tag, "hashtag", entries, Set.of(AliasIndex.compactKey(tag)), false, null,
-            false, false, false, null, null, null));
+            false, false, false, null, null, null, -1, -1));
       }
     }
     for (String handle : clean.handles()) {
       List<AliasIndex.Entry> entries = index.handle(handle);
       if (!entries.isEmpty()) {
         matches.add(new Match("@" + handle, handle, "handle", entries, Set.of(), false, null, false, false, false,
-            null, null, null));
+            null, null, null, -1, -1));
       }
     }
     return matches;
@@ -293,7 +295,7 @@ public final class TopicLinker {
           out.add(new Match(join(span, false), written, nerTagged ? "alias+ner" : "alias", entries, spanWords, entity,
               capitalised, caseInformative, commonWordUse, verbUse, n == 1 ? span.get(0).pos() : null,
               n == 1 && caseInformative && i > 0 ? tokens.get(i - 1).word() : null,
-              n == 1 && caseInformative && i + 1 < tokens.size() ? tokens.get(i + 1).word() : null));
+              n == 1 && caseInformative && i + 1 < tokens.size() ? tokens.get(i + 1).word() : null, i, i + n));
           matchedLength = n;
         }
       }

@@ -1,5 +1,6 @@
 package io.plusk.common.nlp;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,16 @@ public final class MemoizingAnnotator implements TextAnnotator {
     return maxEntries <= 0 ? delegate : new MemoizingAnnotator(delegate, maxEntries);
   }
 
-  private record Key(String text, AnnotationLevel level) {}
+  private record Key(String text, AnnotationLevel level, BitSet askedTokens) {}
 
   @Override
   public List<AnnotatedToken> annotate(String text, AnnotationLevel level) {
-    Key key = new Key(text, level);
+    return annotate(text, level, null);
+  }
+
+  @Override
+  public List<AnnotatedToken> annotate(String text, AnnotationLevel level, BitSet askedTokens) {
+    Key key = new Key(text, level, askedTokens == null ? null : (BitSet) askedTokens.clone());
     synchronized (recent) {
       List<AnnotatedToken> known = recent.get(key);
       if (known != null) {
@@ -43,7 +49,7 @@ public final class MemoizingAnnotator implements TextAnnotator {
       }
       misses++;
     }
-    List<AnnotatedToken> tokens = List.copyOf(delegate.annotate(text, level));
+    List<AnnotatedToken> tokens = List.copyOf(delegate.annotate(text, level, askedTokens));
     synchronized (recent) {
       recent.put(key, tokens);
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * noun, "it" always a pronoun, "watch" both a noun and a verb. The importer uses the counts to tell ordinary English
  * words from names; the linker uses them to know a word's part of speech without running the tagger where the
  * training text leaves no doubt ({@link #unambiguousTag}). The lexicon is read through the tagger's package-private
- * dictionary, once per JVM and model.
+ * dictionary, once per JVM and model; the tagger itself is kept for the pipeline that tags ({@link CoreNlpModels}), so
+ * the model file is read once.
  */
 public final class TaggerLexicon {
   public static final String DEFAULT_MODEL = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
@@ -30,6 +31,7 @@ public final class TaggerLexicon {
   /** Cached "no unambiguous tag" (a map cannot hold null). */
   private static final String UNDECIDED = "";
 
+  private final MaxentTagger tagger;
   private final Object dictionary;
   private final Method sum;
   private final Method tags;
@@ -41,7 +43,7 @@ public final class TaggerLexicon {
   private TaggerLexicon(String model) {
     long start = System.nanoTime();
     try {
-      MaxentTagger tagger = new MaxentTagger(model);
+      this.tagger = new MaxentTagger(model);
       Field dict = MaxentTagger.class.getDeclaredField("dict");
       dict.setAccessible(true);
       this.dictionary = dict.get(tagger);
@@ -62,6 +64,11 @@ public final class TaggerLexicon {
   /** The lexicon of a tagger model, read on first use and shared by everything in this JVM. */
   public static TaggerLexicon of(String model) {
     return BY_MODEL.computeIfAbsent(model, TaggerLexicon::new);
+  }
+
+  /** The tagger whose lexicon this is. */
+  public MaxentTagger tagger() {
+    return tagger;
   }
 
   /** Occurrences of the word, exactly as written, in the tagger's training text. */
