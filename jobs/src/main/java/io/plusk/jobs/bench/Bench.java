@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plusk.common.config.PluskConfig;
 import io.plusk.common.linking.CleanText;
 import io.plusk.common.linking.TopicLinker;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.plusk.common.nlp.CoreNlpAnnotator;
 import io.plusk.common.ontology.Ontology;
 import io.plusk.common.schema.Tables;
@@ -146,9 +148,13 @@ public final class Bench {
     TopicLinker linker = new TopicLinker(ontology,
         io.plusk.common.nlp.MemoizingAnnotator.wrap(annotator, linking.annotationCacheEntries()), linking);
     List<String> cleaned = texts.stream().map(t -> CleanText.of(t).nlpText()).toList();
-    timeThreads(cleaned.subList(0, Math.min(300, cleaned.size())), threads, annotator::annotate);
-    double coreNlpMillis = timeThreads(cleaned, threads, annotator::annotate);
+    // Raw CoreNLP: a plain pipeline of the configured annotators with the same settings, every text in full.
+    StanfordCoreNLP raw = new StanfordCoreNLP(CoreNlpAnnotator.properties(linking.annotators(), linking.nerModel()));
+    Consumer<String> rawAnnotate = t -> raw.annotate(new Annotation(t));
+    timeThreads(cleaned.subList(0, Math.min(300, cleaned.size())), threads, rawAnnotate);
+    double coreNlpMillis = timeThreads(cleaned, threads, rawAnnotate);
     double linkerMillis = timeThreads(texts, threads, t -> linker.link(t, List.of()));
+    long[] sentences = annotator.sentencesAnnotatedAndLeft();
     // The reference selective annotation must match: every post through every annotator.
     TopicLinker fullyAnnotated = new TopicLinker(ontology, annotator, linking.withSelectiveAnnotation(false));
     double fullLinkerMillis = timeThreads(texts, threads, t -> fullyAnnotated.link(t, List.of()));
@@ -188,6 +194,7 @@ public final class Bench {
     out.put("link_stage_warm_millis", warmLinkMillis);
     out.put("link_stage_warm_tweets_per_s", round(warmLinkRate));
     out.put("ratio_link_stage_warm_vs_raw_corenlp", round(warmLinkRate / rawRate));
+    out.put("sentences_annotated_beyond_tokens", Map.of("annotated", sentences[0], "left_at_tokens", sentences[1]));
     out.put("linker_every_post_fully_annotated_millis", round(fullLinkerMillis));
     out.put("selective_vs_full_annotation", agreement);
     out.put("ratio_ingest_vs_bare_scan", round((double) scanMillis / ingestMillis));
@@ -226,6 +233,8 @@ public final class Bench {
         + "(%.2f %%); posts by annotation level %s.%n", (Integer) agreement.get("same_links"), texts.size(),
         100.0 * (Integer) agreement.get("same_links") / Math.max(1, texts.size()),
         agreement.get("posts_by_annotation_level")));
+    md.append(String.format("%nSentences of the posts annotated beyond tokens (linker outside Spark): %,d tagged or "
+        + "searched for names, %,d left at tokens.%n", sentences[0], sentences[1]));
     md.append(String.format("%nDistinct cleaned texts among the engaged posts: %,d of %,d.%n", distinct,
         texts.size()));
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f** (warm executor: **%.2f**); bare JSON scan "
