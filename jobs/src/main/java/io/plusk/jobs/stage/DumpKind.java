@@ -1,5 +1,7 @@
 package io.plusk.jobs.stage;
 
+import io.plusk.common.ingest.ComplianceNotice;
+import io.plusk.common.ingest.ComplianceNotices;
 import io.plusk.common.ingest.EngagementEvent;
 import io.plusk.common.ingest.EventIds;
 import io.plusk.common.ingest.EventParsers;
@@ -29,7 +31,9 @@ enum DumpKind {
   PLUSK("plusk", Tables.PLUSK_EVENTS),
   REMOVALS("removals", Tables.REMOVAL_EVENTS),
   USERS("users", Tables.USERS),
-  OPT_OUTS("optouts", Tables.OPT_OUT_EVENTS);
+  OPT_OUTS("optouts", Tables.OPT_OUT_EVENTS),
+  /** Platform compliance files: post deletions to honour (the tweets dump carries notices of its own too). */
+  DELETIONS("deletions", Tables.COMPLIANCE_EVENTS);
 
   final String folder;
   final String table;
@@ -77,6 +81,12 @@ enum DumpKind {
         return ParsedLine.rejected(line, line.defect(), line.detail());
       }
       try {
+        if (kind == TWEETS && ComplianceNotices.mayBeNotice(line.text())) {
+          ComplianceNotice notice = ComplianceNotices.inStream(line.text());
+          if (notice != null) {
+            return ParsedLine.notice(line, complianceRow(notice, line));
+          }
+        }
         return ParsedLine.accepted(line, rows(line));
       } catch (Rejection r) {
         return ParsedLine.rejected(line, r.reason(), r.detail());
@@ -128,6 +138,9 @@ enum DumpKind {
           notInFuture(o.ts(), "ts");
           return List.of(RowFactory.create(o.userId(), o.action(), Timestamp.from(o.ts()), file, no));
         }
+        case DELETIONS -> {
+          return List.of(complianceRow(ComplianceNotices.deletion(line.text()), line));
+        }
         case USERS -> {
           UserProfile u = EventParsers.user(line.text());
           return List.of(RowFactory.create(u.userId(), u.screenName(), u.country(), u.lang(), u.followers(),
@@ -135,6 +148,14 @@ enum DumpKind {
         }
         default -> throw new IllegalStateException("Unhandled dump kind " + kind);
       }
+    }
+
+    private Row complianceRow(ComplianceNotice n, Line line) throws Rejection {
+      if (n.ts() != null) {
+        notInFuture(n.ts(), "ts");
+      }
+      return RowFactory.create(n.notice(), n.postId(), n.userId(), n.upToPostId(), Columns.array(n.countries()),
+          n.ts() == null ? null : Timestamp.from(n.ts()), kind.folder, line.file(), line.lineNo());
     }
 
     private void notInFuture(Instant ts, String field) throws Rejection {

@@ -36,27 +36,17 @@ public final class EngagedJob implements Stage {
   @Override
   public StageResult execute(JobContext ctx) {
     EngagedSettings settings = ctx.config().engaged();
-    Dataset<Row> posts = ctx.warehouse()
-        .read(Tables.POSTS, ctx.date().minusDays(settings.lookbackDays() - 1L), ctx.date());
-    Dataset<Row> events = ctx.warehouse().read(Tables.ENGAGEMENT_EVENTS, ctx.date());
-
-    Dataset<Row> protectedAuthors = protectedAuthors(posts);
-    Dataset<Row> optedOut = OptOuts.asOf(ctx.warehouse(), ctx.date());
-    Dataset<Row> creditable = creditablePosts(posts.join(protectedAuthors, Columns.using("user_id"), "left_anti")
-            .join(optedOut, Columns.using("user_id"), "left_anti"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> ownPosts = posts.where(col("is_embedded").equalTo(false));
-    long protectedPosts = ownPosts.join(protectedAuthors, Columns.using("user_id"), "left_semi")
+    Night night = night(ctx);
+    Dataset<Row> creditable = night.creditable().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> ownPosts = night.posts().where(col("is_embedded").equalTo(false));
+    long protectedPosts = ownPosts.join(night.protectedAuthors(), Columns.using("user_id"), "left_semi")
         .select("post_id").distinct().count();
-    long optedOutPosts = ownPosts.join(optedOut, Columns.using("user_id"), "left_semi")
+    long optedOutPosts = ownPosts.join(night.optedOut(), Columns.using("user_id"), "left_semi")
         .select("post_id").distinct().count();
-    // What an opted-out person did credits no one either.
-    Dataset<Row> optedOutActors = optedOut.withColumnRenamed("user_id", "actor_id");
-    Dataset<Row> attributed = attribute(creditable,
-            events.join(optedOutActors, Columns.using("actor_id"), "left_anti"), settings.lookbackDays())
+    Dataset<Row> attributed = attribute(creditable, night.creditedEvents(), settings.lookbackDays())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long eventCount = events.count();
-    long optedOutEvents = events.join(optedOutActors, Columns.using("actor_id"), "left_semi").count();
+    long eventCount = night.events().count();
+    long optedOutEvents = night.events().join(night.optedOutActors(), Columns.using("actor_id"), "left_semi").count();
     long matched = attributed.count();
     long selfEngagement = attributed.where(col("actor_id").equalTo(col("user_id"))).count();
     Dataset<Row> engaged = engagedPosts(creditable, attributed, settings);
@@ -72,6 +62,38 @@ public final class EngagedJob implements Stage {
         .count("posts_of_protected_accounts", protectedPosts)
         .count("posts_of_opted_out_users", optedOutPosts)
         .count("engaged_posts.written", written);
+  }
+
+  /**
+   * The engaged posts of the context's date, worked out from the warehouse as the stage does: for a published
+   * date whose posts or events were rewritten (deleted posts), what the stage would have written without them.
+   */
+  public static Dataset<Row> engagedOn(JobContext ctx) {
+    EngagedSettings settings = ctx.config().engaged();
+    Night night = night(ctx);
+    return engagedPosts(night.creditable(),
+        attribute(night.creditable(), night.creditedEvents(), settings.lookbackDays()), settings);
+  }
+
+  /** What one date's engagement is worked out from. */
+  private record Night(Dataset<Row> posts, Dataset<Row> events, Dataset<Row> protectedAuthors,
+                       Dataset<Row> optedOut, Dataset<Row> creditable, Dataset<Row> optedOutActors) {
+    /** What an opted-out person did credits no one either. */
+    Dataset<Row> creditedEvents() {
+      return events.join(optedOutActors, Columns.using("actor_id"), "left_anti");
+    }
+  }
+
+  private static Night night(JobContext ctx) {
+    Dataset<Row> posts = ctx.warehouse()
+        .read(Tables.POSTS, ctx.date().minusDays(ctx.config().engaged().lookbackDays() - 1L), ctx.date());
+    Dataset<Row> events = ctx.warehouse().read(Tables.ENGAGEMENT_EVENTS, ctx.date());
+    Dataset<Row> protectedAuthors = protectedAuthors(posts);
+    Dataset<Row> optedOut = OptOuts.asOf(ctx.warehouse(), ctx.date());
+    Dataset<Row> creditable = creditablePosts(posts.join(protectedAuthors, Columns.using("user_id"), "left_anti")
+        .join(optedOut, Columns.using("user_id"), "left_anti"));
+    return new Night(posts, events, protectedAuthors, optedOut, creditable,
+        optedOut.withColumnRenamed("user_id", "actor_id"));
   }
 
   /**

@@ -60,6 +60,8 @@ public final class IngestJob implements Stage {
     Map<String, Long> expectedQuarantine = new java.util.TreeMap<>();
     List<Dataset<Row>> quarantined = new ArrayList<>();
     List<JavaRDD<ParsedLine>> cached = new ArrayList<>();
+    Dataset<Row> streamNotices = null;
+    long noticeLines = 0;
     try {
       for (DumpKind kind : DumpKind.values()) {
         String folder = RawLines.dayFolder(ctx.inputRoot(), kind.folder, ctx.date());
@@ -80,6 +82,11 @@ public final class IngestJob implements Stage {
         long rejected = tallies.stream().mapToLong(FileTally::rejected).sum();
         expectedQuarantine.put(kind.folder, rejected);
         acceptedLineCount.put(kind, lines - rejected);
+        if (kind == DumpKind.TWEETS) {
+          noticeLines = tallies.stream().mapToLong(FileTally::notices).sum();
+          streamNotices = spark.createDataFrame(parsed.flatMap(p -> p.notices().iterator()),
+              Tables.COMPLIANCE_EVENTS_SCHEMA);
+        }
         java.util.Set<String> withRecords = new java.util.HashSet<>();
         tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.file()));
         List<String> emptyFiles = files.stream().filter(f -> !withRecords.contains(f)).toList();
@@ -97,36 +104,52 @@ public final class IngestJob implements Stage {
                 p.line().text())), Tables.QUARANTINE_SCHEMA));
       }
 
+      // Notices first: tonight's deletions are honoured by tonight's posts already.
+      Dataset<Row> notices = accepted.get(DumpKind.DELETIONS).unionByName(streamNotices);
+      long noticeCount = ctx.warehouse().write(notices, Tables.COMPLIANCE_EVENTS, ctx.date());
+      result.count("tweets.compliance_notices", noticeLines).count("compliance_events.written", noticeCount);
+      for (Row r : ctx.warehouse().read(Tables.COMPLIANCE_EVENTS, ctx.date()).groupBy("notice").count()
+          .orderBy("notice").collectAsList()) {
+        result.count("compliance." + r.getString(0), r.getLong(1));
+      }
+      Dataset<Row> deleted = PostDeletions.deletedSince(ctx.warehouse(),
+          ctx.date().minusDays(settings.redeliveryWindowDays()));
+
       Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
       Dataset<Row> earlierPosts = earlierIds(ctx, Tables.POSTS, "post_id", col("is_embedded").equalTo(false));
       Dataset<Row> fresh = statuses.join(earlierPosts, Columns.using("post_id"), "left_anti");
-      Dataset<Row> posts = dedupePosts(fresh).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> posts = dedupePosts(fresh).join(deleted, Columns.using("post_id"), "left_anti")
+          .persist(StorageLevel.MEMORY_AND_DISK());
       // The statuses' figures in one pass: every Spark job costs a fixed half second however small the day.
       Column isFresh = col("_earlier").isNull();
       Row figures = statuses.join(earlierPosts.withColumn("_earlier", lit(true)), Columns.using("post_id"), "left")
+          .join(deleted.withColumn("_deleted", lit(true)), Columns.using("post_id"), "left")
           .agg(count(lit(1)), count(when(isFresh, lit(1))), countDistinct(when(isFresh, col("post_id"))),
               countDistinct(when(col("is_embedded").equalTo(false), concat_ws(":", col("source_file"),
-                  col("line_no").cast("string")))))
+                  col("line_no").cast("string")))),
+              countDistinct(when(isFresh.and(col("_deleted").isNotNull()), col("post_id"))))
           .first();
       long statusCount = figures.getLong(0);
       long freshCount = figures.getLong(1);
-      long distinctPosts = figures.getLong(2);
+      long deletedPosts = figures.getLong(4);
+      long distinctPosts = figures.getLong(2) - deletedPosts;
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
-      // Accounting, checked against what was read back: every accepted line left at least one status, every
-      // distinct post id is in the table once, the rest are counted duplicates.
+      // Accounting, checked against what was read back: every accepted line left a compliance notice or at least
+      // one status, every distinct post id not deleted is in the table once, the rest are counted duplicates.
       long linesWithStatus = figures.getLong(3);
       long linesInPosts = ctx.warehouse().read(Tables.POSTS, ctx.date()).select("source_file", "line_no").distinct()
           .count();
       if (postCount != distinctPosts || linesInPosts > linesWithStatus
-          || linesWithStatus != acceptedLineCount.get(DumpKind.TWEETS)) {
+          || linesWithStatus + noticeLines != acceptedLineCount.get(DumpKind.TWEETS)) {
         throw new IllegalStateException(String.format("Accounting broken for tweets: %d accepted lines, %d lines "
-                + "with an own status, %d distinct post ids, %d posts written", acceptedLineCount.get(DumpKind.TWEETS),
-            linesWithStatus, distinctPosts, postCount));
+                + "with an own status, %d notices, %d distinct post ids not deleted, %d posts written",
+            acceptedLineCount.get(DumpKind.TWEETS), linesWithStatus, noticeLines, distinctPosts, postCount));
       }
       result.count("tweets.statuses", statusCount)
           .count("tweets.redelivered_statuses", statusCount - freshCount)
           .count("posts.written", postCount)
-          .count("tweets.duplicate_statuses", freshCount - postCount);
+          .count("tweets.deleted_statuses", deletedPosts)
+          .count("tweets.duplicate_statuses", freshCount - postCount - deletedPosts);
 
       Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS));
       Dataset<Row> earlierEvents = earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true));
@@ -163,6 +186,7 @@ public final class IngestJob implements Stage {
         throw new IllegalStateException("Accounting broken: quarantined lines per kind " + expectedQuarantine
             + " but the quarantine table holds " + writtenQuarantine);
       }
+      PostDeletions.removeFromEarlierDates(ctx, result);
       return result;
     } finally {
       cached.forEach(JavaRDD::unpersist);
@@ -190,17 +214,19 @@ public final class IngestJob implements Stage {
   }
 
   /** What one dump file gave: records, quarantined records, and where reading broke off, if it did. */
-  record FileTally(String file, long records, long rejected, List<String> unreadable)
+  record FileTally(String file, long records, long rejected, long notices, List<String> unreadable)
       implements java.io.Serializable {
     static java.util.Iterator<FileTally> of(java.util.Iterator<ParsedLine> lines) {
       String file = null;
       long records = 0;
       long rejected = 0;
+      long notices = 0;
       List<String> unreadable = new ArrayList<>();
       while (lines.hasNext()) {
         ParsedLine p = lines.next();
         file = p.line().file();
         records++;
+        notices += p.isNotice() ? 1 : 0;
         if (p.isRejected()) {
           rejected++;
           if (RawLines.UNREADABLE_FILE.equals(p.reason())) {
@@ -208,7 +234,7 @@ public final class IngestJob implements Stage {
           }
         }
       }
-      return List.of(new FileTally(file, records, rejected, unreadable)).iterator();
+      return List.of(new FileTally(file, records, rejected, notices, unreadable)).iterator();
     }
   }
 

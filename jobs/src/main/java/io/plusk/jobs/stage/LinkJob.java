@@ -41,22 +41,12 @@ public final class LinkJob implements Stage {
     var wh = ctx.warehouse();
     Dataset<Row> engaged = wh.read(Tables.ENGAGED_POSTS, ctx.date());
     LinkFeedback feedback = latestFeedback(ctx);
-    // A post engaged again today was linked on the night it was first engaged: reuse those links, link only new
-    // posts (the NLP cost follows new posts, not history).
     LocalDate lookbackStart = ctx.date().minusDays(ctx.config().engaged().lookbackDays());
     Dataset<Row> linkedBefore = wh.read(Tables.ENGAGED_POSTS, lookbackStart, ctx.date().minusDays(1))
         .select("post_id").distinct();
     Dataset<Row> fresh = engaged.join(linkedBefore, Columns.using("post_id"), "left_anti");
-    Dataset<Row> reused = Frames.firstPerGroup(wh.read(Tables.POST_TOPICS, lookbackStart, ctx.date().minusDays(1))
-            .join(engaged.select("post_id"), Columns.using("post_id"), "left_semi"),
-        new String[] {"post_id", "topic_id"}, col("dt").desc()).drop("dt");
-    int historyDays = ctx.config().raw().getInt("plusk.linking.author-history-days");
-    Dataset<Row> authorTopics = wh.read(Tables.USER_TOPIC_DAILY, ctx.date().minusDays(historyDays),
-            ctx.date().minusDays(1))
-        .groupBy("user_id").agg(org.apache.spark.sql.functions.collect_set("topic_id").as("author_topics"));
-    Dataset<Row> toLink = fresh.join(authorTopics, Columns.using("user_id"), "left");
-    Dataset<Row> links = link(ctx.spark(), toLink, ctx.ontology(), ctx.config().linking(), feedback)
-        .unionByName(SchemaGuard.conform(reused, Tables.POST_TOPICS_SCHEMA, Tables.POST_TOPICS))
+    Dataset<Row> links = linksReusing(ctx, engaged, linkedBefore,
+            wh.read(Tables.POST_TOPICS, lookbackStart, ctx.date().minusDays(1)), feedback)
         .persist(StorageLevel.MEMORY_AND_DISK());
     long freshPosts = fresh.count();
     long posts = engaged.count();
@@ -73,6 +63,27 @@ public final class LinkJob implements Stage {
         .count("direct_links", direct)
         .count("down_weighted_links_known", feedback.weights().size())
         .count("post_topics.written", written);
+  }
+
+  /**
+   * The links of the engaged posts: a post among {@code linkedBefore} (engaged on an earlier night, so linked then)
+   * keeps its newest links from {@code earlierLinks} (post_topics rows with their {@code dt}); the others are linked
+   * now, with their authors' topics of the days before as context. The NLP cost follows new posts, not history.
+   */
+  static Dataset<Row> linksReusing(JobContext ctx, Dataset<Row> engaged, Dataset<Row> linkedBefore,
+                                   Dataset<Row> earlierLinks, LinkFeedback feedback) {
+    Dataset<Row> fresh = engaged.join(linkedBefore, Columns.using("post_id"), "left_anti");
+    Dataset<Row> reused = Frames.firstPerGroup(earlierLinks
+            .join(engaged.select("post_id"), Columns.using("post_id"), "left_semi")
+            .join(linkedBefore, Columns.using("post_id"), "left_semi"),
+        new String[] {"post_id", "topic_id"}, col("dt").desc()).drop("dt");
+    int historyDays = ctx.config().raw().getInt("plusk.linking.author-history-days");
+    Dataset<Row> authorTopics = ctx.warehouse().read(Tables.USER_TOPIC_DAILY, ctx.date().minusDays(historyDays),
+            ctx.date().minusDays(1))
+        .groupBy("user_id").agg(org.apache.spark.sql.functions.collect_set("topic_id").as("author_topics"));
+    Dataset<Row> toLink = fresh.join(authorTopics, Columns.using("user_id"), "left");
+    return link(ctx.spark(), toLink, ctx.ontology(), ctx.config().linking(), feedback)
+        .unionByName(SchemaGuard.conform(reused, Tables.POST_TOPICS_SCHEMA, Tables.POST_TOPICS));
   }
 
   /** The newest link_feedback before this date: what earlier nights' removals taught. */

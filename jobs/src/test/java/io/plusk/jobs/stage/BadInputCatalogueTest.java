@@ -57,18 +57,25 @@ class BadInputCatalogueTest extends SparkTestBase {
     }
   }
 
-  /** Quarantined with a reason, accepted as the given post ids, or counted under a run-summary key. */
-  record Outcome(String reason, List<String> postIds, String countKey, long count) {
+  /**
+   * Quarantined with a reason, accepted as the given post ids, counted under a run-summary key, or kept as a
+   * compliance notice of its kind.
+   */
+  record Outcome(String reason, List<String> postIds, String countKey, long count, String notice) {
     static Outcome quarantined(String reason) {
-      return new Outcome(reason, List.of(), null, 0);
+      return new Outcome(reason, List.of(), null, 0, null);
     }
 
     static Outcome accepted(String... postIds) {
-      return new Outcome(null, List.of(postIds), null, 0);
+      return new Outcome(null, List.of(postIds), null, 0, null);
     }
 
     static Outcome counted(String key, long count) {
-      return new Outcome(null, List.of(), key, count);
+      return new Outcome(null, List.of(), key, count, null);
+    }
+
+    static Outcome noticed(String notice) {
+      return new Outcome(null, List.of(), null, 0, notice);
     }
   }
 
@@ -155,7 +162,17 @@ class BadInputCatalogueTest extends SparkTestBase {
         + "\"post\", \"actor\": {\"id\": \"id:twitter.com:1\"}, \"body\": \"hello\"}",
         Outcome.quarantined("unsupported_format_activity_streams"));
     add("streaming_control_message", "tweets", t, "{\"delete\": {\"status\": {\"id_str\": \"1\"}}}",
-        Outcome.quarantined("not_a_status"));
+        Outcome.noticed("status_deletion"));
+    add("stream_scrub_geo_notice", "tweets", t, "{\"scrub_geo\": {\"user_id_str\": \"1\", "
+        + "\"up_to_status_id_str\": \"100\"}}", Outcome.noticed("scrub_geo"));
+    add("stream_withheld_notice", "tweets", t, "{\"status_withheld\": {\"id_str\": \"104\", \"user_id_str\": "
+        + "\"3\", \"withheld_in_countries\": [\"DE\"]}}", Outcome.noticed("status_withheld"));
+    add("withheld_notice_with_a_country_name", "tweets", t, "{\"user_withheld\": {\"id_str\": \"3\", "
+        + "\"withheld_in_countries\": [\"Germany\"]}}", Outcome.quarantined("bad_country"));
+    add("direct_message_deletion_notice", "tweets", t, "{\"delete\": {\"direct_message\": {\"id\": 1, "
+        + "\"user_id\": 234}}}", Outcome.quarantined("unsupported_notice"));
+    add("status_deleted_the_same_night", "tweets", t, tweet("130", "8", "regret this one"),
+        Outcome.counted("ingest.tweets.deleted_statuses", 1));
     add("api_error_response", "tweets", t, "{\"errors\": [{\"code\": 88, \"message\": \"Rate limit exceeded\"}]}",
         Outcome.quarantined("api_error"));
     add("duplicate_post_id_within_the_day", "tweets", t, tweet("100", "1", "Twins walk-off in the 9th #mnTwins"),
@@ -210,6 +227,15 @@ class BadInputCatalogueTest extends SparkTestBase {
         + "\"ts\": \"2026-11-24T12:00:00Z\"}", Outcome.quarantined("unknown_action"));
     add("opt_out_without_a_user", "optouts", e, "{\"action\": \"opt_out\", \"ts\": \"2026-11-24T12:00:00Z\"}",
         Outcome.quarantined("missing_field"));
+    add("compliance_file_deletion", "deletions", e, "{\"id\": \"130\", \"action\": \"delete\", "
+        + "\"redacted_at\": \"2026-11-24T13:00:00.000Z\", \"reason\": \"deleted\"}",
+        Outcome.noticed("status_deletion"));
+    add("compliance_file_with_an_unknown_action", "deletions", e, "{\"id\": \"131\", \"action\": \"scrub\"}",
+        Outcome.quarantined("unknown_action"));
+    add("deletion_without_a_post_id", "deletions", e, "{\"user_id\": \"8\", \"ts\": \"2026-11-24T13:00:00Z\"}",
+        Outcome.quarantined("missing_field"));
+    add("scrub_geo_in_the_deletions_dump", "deletions", e, "{\"scrub_geo\": {\"user_id_str\": \"8\", "
+        + "\"up_to_status_id_str\": \"130\"}}", Outcome.quarantined("not_a_deletion"));
     add("user_with_a_bad_country", "users", e, "{\"user_id\": \"1\", \"screen_name\": \"a\", \"country\": \"USA\"}",
         Outcome.quarantined("bad_country"));
 
@@ -274,6 +300,15 @@ class BadInputCatalogueTest extends SparkTestBase {
       assertThat(warehouse.read(Tables.POSTS, DAY2).where(col("post_id").equalTo(id)).count())
           .as("post %s of %s", id, c.id()).isEqualTo(1);
     }
+    if (o.notice() != null) {
+      List<Row> rows = warehouse.read(Tables.COMPLIANCE_EVENTS, DAY2)
+          .where(col("line_no").equalTo(c.lineNo()).and(col("source_file").endsWith(c.kind() + "/dt=" + DAY2 + "/"
+              + c.file())))
+          .collectAsList();
+      assertThat(rows).as("compliance notice of %s", c.id()).hasSize(1);
+      assertThat(rows.get(0).getString(rows.get(0).fieldIndex("notice"))).isEqualTo(o.notice());
+      assertThat(rows.get(0).getString(rows.get(0).fieldIndex("origin"))).isEqualTo(c.kind());
+    }
     if (o.countKey() != null) {
       String[] parts = o.countKey().split("\\.", 2);
       assertThat(summary.at("/stages/" + parts[0] + "/counts/" + parts[1].replace("/", "~1")).asLong(-1))
@@ -282,9 +317,15 @@ class BadInputCatalogueTest extends SparkTestBase {
   }
 
   @Test
+  void aStatusDeletedTheSameNightIsNeverAPost() {
+    assertThat(warehouse.read(Tables.POSTS, DAY2).where(col("post_id").equalTo("130")).count()).isZero();
+    assertThat(summary.at("/stages/ingest/counts/compliance.status_deletion").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void everyRecordIsAccountedFor() {
     JsonNode ingest = summary.at("/stages/ingest/counts");
-    for (String kind : List.of("tweets", "engagements", "plusk", "removals", "users", "optouts")) {
+    for (String kind : List.of("tweets", "engagements", "plusk", "removals", "users", "optouts", "deletions")) {
       long quarantined = warehouse.read(Tables.QUARANTINE, DAY2).where(col("kind").equalTo(kind)).count();
       assertThat(ingest.get(kind + ".quarantined").asLong()).as(kind).isEqualTo(quarantined);
     }

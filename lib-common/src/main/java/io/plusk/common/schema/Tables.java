@@ -28,6 +28,7 @@ public final class Tables {
   public static final String REMOVAL_EVENTS = "removal_events";
   public static final String USERS = "users";
   public static final String OPT_OUT_EVENTS = "opt_out_events";
+  public static final String COMPLIANCE_EVENTS = "compliance_events";
   public static final String ENGAGED_POSTS = "engaged_posts";
   public static final String POST_TOPICS = "post_topics";
   public static final String USER_TOPIC_DAILY = "user_topic_daily";
@@ -40,7 +41,7 @@ public final class Tables {
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
-      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
+      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
       TOPIC_EXPERTISE, LINK_FEEDBACK);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
@@ -69,6 +70,12 @@ public final class Tables {
   public static final StructType OPT_OUT_EVENTS_SCHEMA = schema(
       req("user_id", StringType), req("action", StringType), req("ts", TimestampType),
       req("source_file", StringType), req("line_no", LongType));
+
+  /** Platform compliance notices ({@code io.plusk.common.ingest.ComplianceNotice}), from the tweets or deletions dump. */
+  public static final StructType COMPLIANCE_EVENTS_SCHEMA = schema(
+      req("notice", StringType), opt("post_id", StringType), opt("user_id", StringType),
+      opt("up_to_post_id", StringType), req("countries", STRINGS), opt("ts", TimestampType),
+      req("origin", StringType), req("source_file", StringType), req("line_no", LongType));
 
   public static final StructType REMOVAL_EVENTS_SCHEMA = schema(
       req("user_id", StringType), req("topic", StringType), req("action", StringType), req("ts", TimestampType),
@@ -132,6 +139,7 @@ public final class Tables {
       case PLUSK_EVENTS -> PLUSK_EVENTS_SCHEMA;
       case REMOVAL_EVENTS -> REMOVAL_EVENTS_SCHEMA;
       case OPT_OUT_EVENTS -> OPT_OUT_EVENTS_SCHEMA;
+      case COMPLIANCE_EVENTS -> COMPLIANCE_EVENTS_SCHEMA;
       case USERS -> USERS_SCHEMA;
       case ENGAGED_POSTS -> ENGAGED_POSTS_SCHEMA;
       case POST_TOPICS -> POST_TOPICS_SCHEMA;
