@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** Options of the commands that read the day's dumps: where they are, and which day to process. */
 public final class InputOptions {
   @Option(names = "--input", paramLabel = "DIR",
-      description = "Input root with tweets/, engagements/, plusk/, removals/, users/, optouts/ day folders. "
-          + "Default: plusk.input (data-samples). Local path, hdfs:// or s3a://.")
+      description = "Input root with tweets/, engagements/, plusk/, removals/, users/, optouts/, deletions/ day "
+          + "folders. Default: plusk.input (data-samples). Local path, hdfs:// or s3a://.")
   String input;
 
   /** Day options: the day to process, where a command processes one. */

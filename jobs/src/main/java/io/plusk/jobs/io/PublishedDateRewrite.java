@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plusk.common.schema.Tables;
+import io.plusk.jobs.JobContext;
+import io.plusk.jobs.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +44,10 @@ public final class PublishedDateRewrite {
   private final Warehouse warehouse;
   private final LocalDate date;
   private final String reason;
-  private final Map<String, UnaryOperator<Dataset<Row>>> rewrites = new LinkedHashMap<>();
+  /** What to write, in order: a table's new rows from its old ones, or a stage that writes tables of its own. */
+  private final List<Step> steps = new ArrayList<>();
+
+  private record Step(String table, UnaryOperator<Dataset<Row>> rewrite, Stage stage, List<String> tables) {}
 
   private PublishedDateRewrite(Warehouse warehouse, LocalDate date, String reason) {
     this.warehouse = warehouse;
@@ -61,12 +68,26 @@ public final class PublishedDateRewrite {
    */
   public PublishedDateRewrite table(String table, UnaryOperator<Dataset<Row>> rewrite) {
     checkArgument(Tables.ALL.contains(table), "Unknown table '%s'; known: %s", table, Tables.ALL);
-    rewrites.put(table, rewrite);
+    steps.add(new Step(table, rewrite, null, List.of(table)));
+    return this;
+  }
+
+  /**
+   * Runs {@code stage} for the date as its night did, on what the steps before wrote; {@code tables} are those it
+   * writes, whose rows the summary records.
+   */
+  public PublishedDateRewrite stage(Stage stage, String... tables) {
+    for (String table : tables) {
+      checkArgument(Tables.ALL.contains(table), "Unknown table '%s' written by stage %s; known: %s", table,
+          stage.name(), Tables.ALL);
+    }
+    steps.add(new Step(null, null, stage, List.of(tables)));
     return this;
   }
 
   /** Writes, swaps in and records the rewrite; returns {@code [rows before, rows after]} per table. */
-  public Map<String, long[]> run(Duration staleAfter) {
+  public Map<String, long[]> run(JobContext ctx, Duration staleAfter) {
+    checkArgument(ctx.date().equals(date), "A rewrite of %s cannot run its stages for %s", date, ctx.date());
     long start = System.nanoTime();
     Map<String, long[]> rows = new LinkedHashMap<>();
     try (RunLock lock = RunLock.acquire(warehouse, date, staleAfter)) {
@@ -77,12 +98,20 @@ public final class PublishedDateRewrite {
           : summary.putObject("tables");
       warehouse.begin(date);
       try {
-        for (Map.Entry<String, UnaryOperator<Dataset<Row>>> e : rewrites.entrySet()) {
-          String table = e.getKey();
-          long before = tableRows.has(table) ? tableRows.get(table).asLong() : warehouse.rows(table, date);
-          Dataset<Row> rewritten = e.getValue().apply(warehouse.read(table, date)).drop(Tables.PARTITION_COLUMN);
-          long after = warehouse.write(rewritten, table, date);
-          rows.put(table, new long[] {before, after});
+        for (Step step : steps) {
+          Map<String, Long> before = new LinkedHashMap<>();
+          for (String table : step.tables()) {
+            before.put(table, tableRows.has(table) ? tableRows.get(table).asLong() : warehouse.rows(table, date));
+          }
+          if (step.stage() != null) {
+            step.stage().run(ctx);
+            before.forEach((table, n) -> rows.put(table, new long[] {n, warehouse.rows(table, date)}));
+          } else {
+            Dataset<Row> rewritten = step.rewrite().apply(warehouse.read(step.table(), date))
+                .drop(Tables.PARTITION_COLUMN);
+            rows.put(step.table(), new long[] {before.get(step.table()), warehouse.write(rewritten, step.table(),
+                date)});
+          }
         }
         warehouse.commit(date);
       } finally {

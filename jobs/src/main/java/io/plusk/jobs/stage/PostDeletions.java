@@ -16,9 +16,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,32 +49,54 @@ final class PostDeletions {
   }
 
   /**
-   * The rewrite of one earlier date without the deleted posts: their rows and the engagement their retweets,
-   * replies, quotes and mentions gave go, and the date's engaged posts, links and daily evidence are worked out
-   * again from what is left, as that night's stages would have (a post that kept its engagement keeps its links; a
-   * bare mention that engaged a deleted post engages its author's post before it, which is linked now).
+   * The rewrite of one earlier date, as its night would have made it without the deleted posts. Where the date
+   * held some, their rows and the engagement their retweets, replies, quotes and mentions gave go, and the date's
+   * engaged posts are worked out again from what is left; where people's evidence of earlier dates changed
+   * ({@code relinked}: the linker reads it as their posts' context), their posts are linked again (the others keep
+   * their links: a bare mention that engaged a deleted post engages its author's post before it, which is linked
+   * now). Then the score stage runs for the date: daily evidence, +K weighed by the expertise before (itself
+   * rewritten), link feedback and expertise. The people whose evidence of this date may change are added to
+   * {@code changed}.
    */
-  private static PublishedDateRewrite rewrite(JobContext at, Dataset<Row> deleted, String reason) {
+  private static PublishedDateRewrite rewrite(JobContext at, Dataset<Row> deleted, boolean holdsDeleted,
+                                              Set<String> relinked, Set<String> changed, String reason) {
     Warehouse wh = at.warehouse();
     LocalDate d = at.date();
-    ScoringSettings scoring = at.config().scoring();
-    // Read before the rewrite stages the date: what the date held.
-    Dataset<Row> goneEvents = IngestJob.eventsFromPosts(wh.read(Tables.POSTS, d)
-        .join(deleted, Columns.using("post_id"), "left_semi")).select("event_id");
-    Dataset<Row> engagedBefore = wh.read(Tables.ENGAGED_POSTS, d).select("post_id");
-    Dataset<Row> linksBefore = wh.read(Tables.POST_TOPICS, d);
-    LocalDate lookbackStart = d.minusDays(at.config().engaged().lookbackDays());
-    LinkFeedback feedback = LinkJob.latestFeedback(at);
-    return PublishedDateRewrite.of(wh, d, reason)
-        .table(Tables.POSTS, t -> t.join(deleted, Columns.using("post_id"), "left_anti"))
-        .table(Tables.ENGAGEMENT_EVENTS, t -> t.join(goneEvents, Columns.using("event_id"), "left_anti"))
-        .table(Tables.ENGAGED_POSTS, t -> EngagedJob.engagedOn(at))
-        .table(Tables.POST_TOPICS, t -> LinkJob.linksReusing(at, wh.read(Tables.ENGAGED_POSTS, d),
-            wh.read(Tables.ENGAGED_POSTS, lookbackStart, d.minusDays(1)).select("post_id")
-                .unionByName(engagedBefore).distinct(),
-            wh.read(Tables.POST_TOPICS, lookbackStart, d.minusDays(1)).unionByName(linksBefore), feedback))
-        .table(Tables.USER_TOPIC_DAILY, t -> ScoreJob.userTopicDaily(wh.read(Tables.ENGAGED_POSTS, d),
-            wh.read(Tables.POST_TOPICS, d), scoring.evidenceLimit(), scoring.breadthShare()));
+    PublishedDateRewrite rewrite = PublishedDateRewrite.of(wh, d, reason);
+    if (holdsDeleted) {
+      // Read before the rewrite stages the date: what the date held.
+      Dataset<Row> gonePosts = wh.read(Tables.POSTS, d).join(deleted, Columns.using("post_id"), "left_semi");
+      Dataset<Row> goneEvents = IngestJob.eventsFromPosts(gonePosts);
+      Dataset<Row> touched = gonePosts.select("user_id")
+          .unionByName(goneEvents.where(col("target_user_id").isNotNull()).select(col("target_user_id")
+              .as("user_id")))
+          .unionByName(wh.read(Tables.POSTS, at.date().minusDays(at.config().engaged().lookbackDays()), d)
+              .join(goneEvents.select("post_id").distinct(), Columns.using("post_id"), "left_semi")
+              .select("user_id"));
+      for (Row r : touched.distinct().collectAsList()) {
+        changed.add(r.getString(0));
+      }
+      Dataset<Row> goneEventIds = goneEvents.select("event_id");
+      rewrite.table(Tables.POSTS, t -> t.join(deleted, Columns.using("post_id"), "left_anti"))
+          .table(Tables.ENGAGEMENT_EVENTS, t -> t.join(goneEventIds, Columns.using("event_id"), "left_anti"))
+          .table(Tables.ENGAGED_POSTS, t -> EngagedJob.engagedOn(at));
+    }
+    Column byRelinked = relinked.isEmpty() ? functions.lit(false) : col("user_id").isin(relinked.toArray());
+    boolean relinks = !relinked.isEmpty() && !wh.read(Tables.ENGAGED_POSTS, d).where(byRelinked).isEmpty();
+    if (holdsDeleted || relinks) {
+      changed.addAll(relinked);
+      Dataset<Row> engagedBefore = wh.read(Tables.ENGAGED_POSTS, d).where(functions.not(byRelinked))
+          .select("post_id");
+      Dataset<Row> linksBefore = wh.read(Tables.POST_TOPICS, d).where(functions.not(byRelinked));
+      LocalDate lookbackStart = d.minusDays(at.config().engaged().lookbackDays());
+      LinkFeedback feedback = LinkJob.latestFeedback(at);
+      rewrite.table(Tables.POST_TOPICS, t -> LinkJob.linksReusing(at, wh.read(Tables.ENGAGED_POSTS, d),
+          wh.read(Tables.ENGAGED_POSTS, lookbackStart, d.minusDays(1)).select("post_id")
+              .unionByName(engagedBefore).distinct(),
+          wh.read(Tables.POST_TOPICS, lookbackStart, d.minusDays(1)).unionByName(linksBefore), feedback));
+    }
+    return rewrite.stage(new ScoreJob(), Tables.USER_TOPIC_DAILY, Tables.PLUSK_ACCEPTED, Tables.PLUSK_REJECTED,
+        Tables.LINK_FEEDBACK, Tables.TOPIC_EXPERTISE);
   }
 
   /** One {@code post_id} column: the posts the notices delete. */
@@ -80,7 +106,9 @@ final class PostDeletions {
 
   /**
    * Removes tonight's deleted posts from the published dates of the scoring window before the run's date; counts
-   * what it did into {@code result}.
+   * what it did into {@code result}. Every published date from the oldest that held a deleted post to yesterday is
+   * rewritten, oldest first: each night's scores read the night before's (the weight of a +K is its giver's
+   * expertise then), and people's evidence is their next posts' linking context.
    */
   static void removeFromEarlierDates(JobContext ctx, StageResult result) {
     Warehouse wh = ctx.warehouse();
@@ -91,21 +119,27 @@ final class PostDeletions {
     Dataset<Row> held = wh.read(Tables.POSTS, from, date.minusDays(1)).select("dt", "post_id")
         .unionByName(wh.read(Tables.ENGAGED_POSTS, from, date.minusDays(1)).select("dt", "post_id"))
         .join(tonight, Columns.using("post_id"), "left_semi")
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    List<Row> found = held.select("dt").distinct().orderBy("dt").collectAsList();
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    TreeSet<LocalDate> found = new TreeSet<>();
+    for (Row r : held.select("dt").distinct().collectAsList()) {
+      found.add(LocalDate.parse(r.getString(0)));
+    }
     long posts = held.select("post_id").distinct().count();
     held.unpersist();
     long rewritten = 0;
     List<String> skipped = new ArrayList<>();
-    for (Row r : found) {
-      LocalDate d = LocalDate.parse(r.getString(0));
+    Set<String> changed = new TreeSet<>();
+    String reason = "status deletions filed " + date;
+    for (LocalDate d = found.isEmpty() ? date : found.first(); d.isBefore(date); d = d.plusDays(1)) {
       if (!wh.isPublished(d)) {
         // Its tables are not live; the date's next run ingests it with tonight's notices honoured.
         skipped.add(d.toString());
         continue;
       }
-      Map<String, long[]> rows = rewrite(ctx.forDate(d), tonight, "status deletions filed " + date)
-          .run(Pipeline.staleAfter(ctx));
+      boolean holdsDeleted = found.contains(d);
+      Map<String, long[]> rows = rewrite(ctx.forDate(d), tonight, holdsDeleted, Set.copyOf(changed), changed,
+          holdsDeleted ? reason : reason + " on earlier dates (scores and links that read them)")
+          .run(ctx.forDate(d), Pipeline.staleAfter(ctx));
       rewritten++;
       for (Map.Entry<String, long[]> e : rows.entrySet()) {
         String name = "deletions.earlier_rows_removed." + e.getKey();
@@ -115,6 +149,9 @@ final class PostDeletions {
     if (!skipped.isEmpty()) {
       LOG.warn("deletions date={} unpublished_dates_left={} (their next run honours the notices)", date, skipped);
     }
-    result.count("deletions.earlier_dates_rewritten", rewritten).count("deletions.earlier_posts_found", posts);
+    result.count("deletions.earlier_dates_rewritten", rewritten)
+        .count("deletions.earlier_dates_with_deleted_posts", found.size())
+        .count("deletions.earlier_posts_found", posts)
+        .count("deletions.people_with_changed_evidence", changed.size());
   }
 }
