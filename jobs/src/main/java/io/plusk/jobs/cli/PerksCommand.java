@@ -10,6 +10,7 @@ import io.plusk.jobs.report.UserLabel;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.perks.PerkSelection;
+import io.plusk.jobs.perks.Withholdings;
 import io.plusk.jobs.stage.ScoreJob;
 import io.plusk.jobs.stage.TopicFrames;
 import io.plusk.jobs.perks.PerkRecipients;
@@ -45,8 +46,8 @@ public final class PerksCommand {
   @Command(name = "select", mixinStandardHelpOptions = true,
       description = {"Picks the top experts in the given topics (a parent topic includes its descendants) on a "
           + "published date, excluding users who removed the topic or a topic of the campaign above it, users "
-          + "outside the countries and users who got a perk from "
-          + "another campaign in the last --cooldown-days. Records them in perk_recipients (partitioned by "
+          + "outside the countries, users the platform withholds there (or evidence it withholds) and users who got "
+          + "a perk from another campaign in the last --cooldown-days. Records them in perk_recipients (partitioned by "
           + "campaign; rerunning the same campaign and date replaces its record, never doubles it) and writes "
           + "selection.csv and Parquet."})
   static final class Select implements Callable<Integer> {
@@ -121,7 +122,7 @@ public final class PerksCommand {
       Dataset<Row> expertise = wh.read(Tables.TOPIC_EXPERTISE, date);
       Dataset<Row> removed = ScoreJob.removedAsOf(wh, TopicFrames.keys(spark, ontology), date);
       PerkSelection.Result result = PerkSelection.select(expertise, latestCountry, coolingDown, removed,
-          TopicFrames.covering(spark, ontology, topicIds),
+          TopicFrames.covering(spark, ontology, topicIds), Withholdings.asOf(wh, date),
           new PerkSelection.Request(topicIds, minScore, countryCodes, limit));
       List<Row> selected = result.selected();
       PerkSelection.Skipped skipped = result.skipped();
@@ -142,6 +143,7 @@ public final class PerksCommand {
         addReason(why, skipped.removedTopic(), "removed a topic of the campaign");
         addReason(why, skipped.belowScore(), String.format("below --min-score %.1f", minScore));
         addReason(why, skipped.outsideCountries(), "outside the countries");
+        addReason(why, skipped.withheld(), "withheld there (the account or the topic's evidence)");
         addReason(why, skipped.coolingDown(), "in the cool-down" + (skipped.coolingDownCampaigns().isEmpty() ? ""
             : " (picked by " + String.join(", ", skipped.coolingDownCampaigns()) + " in the last " + cooldownDays
                 + " days)"));

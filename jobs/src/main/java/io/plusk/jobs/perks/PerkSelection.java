@@ -3,14 +3,15 @@ package io.plusk.jobs.perks;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.slice;
 
 import io.plusk.jobs.io.Columns;
+import io.plusk.jobs.io.Frames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import io.plusk.jobs.io.Frames;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
- * a score, in the given countries, not picked by another campaign during the cool-down; each user once, with their
- * best topic. A user who removed a topic of the campaign is never picked through it or any topic below it, even
+ * a score, in the given countries, not withheld there, not picked by another campaign during the cool-down; each
+ * user once, with their best topic. A user who removed a topic of the campaign is never picked through it or any topic below it, even
  * where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
  * Electronics or a Technology campaign that would reach them through Apple). Every filter is a column
  * expression: no user-supplied text reaches SQL.
@@ -43,8 +44,8 @@ public final class PerkSelection {
    * dropped them, in the order the filters apply; {@code coolingDownCampaigns}: the campaigns that picked those in
    * the cool-down (at most a few names).
    */
-  public record Skipped(long listed, long removedTopic, long belowScore, long outsideCountries, long coolingDown,
-                        List<String> coolingDownCampaigns, long beyondLimit) {}
+  public record Skipped(long listed, long removedTopic, long belowScore, long outsideCountries, long withheld,
+                        long coolingDown, List<String> coolingDownCampaigns, long beyondLimit) {}
 
   /** The recipients, best first, and who was skipped and why. */
   public record Result(List<Row> selected, Skipped skipped) {}
@@ -55,9 +56,11 @@ public final class PerkSelection {
    * @param coolingDown (user_id, campaign) picked by other campaigns within the cool-down
    * @param removed (user_id, topic_id) of the topics users have removed and not restored
    * @param covering (topic_id, covering_topic_id): each campaign topic with itself and its ancestors in the campaign
+   * @param withheld (user_id, post_id, withheld_country) of {@link Withholdings}
    */
   public static Result select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
-                              Dataset<Row> removed, Dataset<Row> covering, Request request) {
+                              Dataset<Row> removed, Dataset<Row> covering, Dataset<Row> withheld,
+                              Request request) {
     Dataset<Row> removedHere = removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
         .join(covering, Columns.using("covering_topic_id"))
         .select("user_id", "topic_id");
@@ -68,7 +71,22 @@ public final class PerkSelection {
         .join(countries, Columns.using("user_id"), "left");
     Dataset<Row> inCountries = request.countries().isEmpty() ? scored
         : scored.where(col("country").isin(request.countries().toArray()));
-    Dataset<Row> candidates = inCountries.join(coolingDown.select("user_id").distinct(), Columns.using("user_id"),
+    // A perk rewards what people in the campaign's countries can see (for a campaign anywhere, the recipient's own
+    // country): an account withheld there is not picked, nor a topic whose evidence is a status withheld there.
+    Column withheldHere = col("withheld_country").equalTo(Withholdings.EVERY_COUNTRY).or(request.countries().isEmpty()
+        ? col("withheld_country").equalTo(col("country")) : col("withheld_country").isin(request.countries().toArray()));
+    Dataset<Row> withheldAccounts = inCountries.select("user_id", "country")
+        .join(withheld.where(col("post_id").isNull()).select("user_id", "withheld_country"),
+            Columns.using("user_id"))
+        .where(withheldHere).select("user_id");
+    Dataset<Row> withheldEvidence = inCountries.select(col("user_id"), col("topic_id"), col("country"),
+            explode(col("evidence_post_ids")).as("post_id"))
+        .join(withheld.where(col("post_id").isNotNull()).select("post_id", "withheld_country"),
+            Columns.using("post_id"))
+        .where(withheldHere).select("user_id", "topic_id");
+    Dataset<Row> visible = inCountries.join(withheldAccounts, Columns.using("user_id"), "left_anti")
+        .join(withheldEvidence, Columns.using("user_id", "topic_id"), "left_anti");
+    Dataset<Row> candidates = visible.join(coolingDown.select("user_id").distinct(), Columns.using("user_id"),
         "left_anti");
     Column why = concat_ws("; ",
         concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
@@ -89,15 +107,15 @@ public final class PerkSelection {
       ranked.add(new GenericRowWithSchema(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5),
           i + 1, r.get(6)}, SELECTED));
     }
-    long[] users = new long[5];
-    List<Dataset<Row>> steps = List.of(listed, notRemoved, scored, inCountries, candidates);
+    List<Dataset<Row>> steps = List.of(listed, notRemoved, scored, inCountries, visible, candidates);
+    long[] users = new long[steps.size()];
     for (int i = 0; i < steps.size(); i++) {
       users[i] = steps.get(i).select("user_id").distinct().count();
     }
-    List<String> campaigns = inCountries.select("user_id").distinct()
+    List<String> campaigns = visible.select("user_id").distinct()
         .join(coolingDown, Columns.using("user_id")).select("campaign").distinct().orderBy("campaign").limit(5)
         .collectAsList().stream().map(r -> r.getString(0)).toList();
     return new Result(ranked, new Skipped(users[0], users[0] - users[1], users[1] - users[2], users[2] - users[3],
-        users[3] - users[4], campaigns, users[4] - ranked.size()));
+        users[3] - users[4], users[4] - users[5], campaigns, users[5] - ranked.size()));
   }
 }

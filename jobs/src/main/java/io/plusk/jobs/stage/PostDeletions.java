@@ -29,9 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Honours the platform's post deletions. A deleted post is dropped from the night's {@code posts} as it is ingested,
  * whenever its notice came (before, with or after the post: a backfill of an old day honours deletions published
- * since); and tonight's notices remove posts ingested on earlier dates of the scoring window from their
- * {@code posts}, {@code engaged_posts} and {@code post_topics}, with those dates' {@code user_topic_daily} worked
- * out again without them, so the next {@code topic_expertise} is as if the post had never existed.
+ * since); and tonight's notices remove posts ingested on earlier dates of the scoring window, with every published
+ * date since worked out again, so tonight's {@code topic_expertise} is as if the posts had never existed.
  */
 final class PostDeletions {
   private static final Logger LOG = LoggerFactory.getLogger(PostDeletions.class);
@@ -115,10 +114,15 @@ final class PostDeletions {
     LocalDate date = ctx.date();
     ScoringSettings scoring = ctx.config().scoring();
     LocalDate from = date.minusDays(Math.max(scoring.windowDays(), ctx.config().engaged().lookbackDays()) - 1L);
-    Dataset<Row> tonight = functions.broadcast(deletions(wh.read(Tables.COMPLIANCE_EVENTS, date)));
+    Dataset<Row> tonight = deletions(wh.read(Tables.COMPLIANCE_EVENTS, date));
+    if (tonight.isEmpty()) {
+      // Most nights of a dump without compliance notices: no scan of the window's posts for nothing.
+      count(result, 0, 0, 0, 0);
+      return;
+    }
     Dataset<Row> held = wh.read(Tables.POSTS, from, date.minusDays(1)).select("dt", "post_id")
         .unionByName(wh.read(Tables.ENGAGED_POSTS, from, date.minusDays(1)).select("dt", "post_id"))
-        .join(tonight, Columns.using("post_id"), "left_semi")
+        .join(functions.broadcast(tonight), Columns.using("post_id"), "left_semi")
         .persist(StorageLevel.MEMORY_AND_DISK());
     TreeSet<LocalDate> found = new TreeSet<>();
     for (Row r : held.select("dt").distinct().collectAsList()) {
@@ -149,9 +153,14 @@ final class PostDeletions {
     if (!skipped.isEmpty()) {
       LOG.warn("deletions date={} unpublished_dates_left={} (their next run honours the notices)", date, skipped);
     }
-    result.count("deletions.earlier_dates_rewritten", rewritten)
-        .count("deletions.earlier_dates_with_deleted_posts", found.size())
-        .count("deletions.earlier_posts_found", posts)
-        .count("deletions.people_with_changed_evidence", changed.size());
+    count(result, rewritten, found.size(), posts, changed.size());
+  }
+
+  private static void count(StageResult result, long datesRewritten, long datesWithDeletedPosts, long postsFound,
+                            long peopleWithChangedEvidence) {
+    result.count("deletions.earlier_dates_rewritten", datesRewritten)
+        .count("deletions.earlier_dates_with_deleted_posts", datesWithDeletedPosts)
+        .count("deletions.earlier_posts_found", postsFound)
+        .count("deletions.people_with_changed_evidence", peopleWithChangedEvidence);
   }
 }

@@ -54,6 +54,7 @@ class PrivacyControlsTest extends SparkTestBase {
   private static final String ORCHARD = "2907998190";
   private static final String DUGOUT_POST = "2125141619636196793";
   private static final String DUGOUT = "2901599638";
+  private static final String WITHHELD_POST = "2125558114024583038";
   private static Warehouse wh;
   private static Warehouse neverPosted;
   private static String protectedId;
@@ -93,6 +94,11 @@ class PrivacyControlsTest extends SparkTestBase {
         + "\", \"user_id\": \"" + ORCHARD + "\", \"ts\": \"2026-11-25T06:00:00Z\"}\n");
     Files.writeString(tweets, "{\"delete\":{\"status\":{\"id\":" + DUGOUT_POST + ",\"id_str\":\"" + DUGOUT_POST
         + "\",\"user_id\":" + DUGOUT + ",\"user_id_str\":\"" + DUGOUT + "\"},\"timestamp_ms\":\"1764057600000\"}}\n",
+        StandardOpenOption.APPEND);
+    // The platform withholds @cellar_notes in Italy, and one of @mn_dugout_dan's posts of the day in the US.
+    Files.writeString(tweets, "{\"user_withheld\":{\"id\":" + CELLAR + ",\"withheld_in_countries\":[\"IT\"],"
+        + "\"timestamp_ms\":\"1764057600000\"}}\n{\"status_withheld\":{\"id\":" + WITHHELD_POST + ",\"user_id\":"
+        + DUGOUT + ",\"withheld_in_countries\":[\"US\"],\"timestamp_ms\":\"1764057600000\"}}\n",
         StandardOpenOption.APPEND);
 
     wh = nightlies(input, tmp.resolve("wh"));
@@ -191,7 +197,8 @@ class PrivacyControlsTest extends SparkTestBase {
     assertThat(summary.at("/stages/ingest/counts/deletions.earlier_dates_rewritten").asLong()).isEqualTo(2);
     assertThat(summary.at("/stages/ingest/counts/deletions.earlier_posts_found").asLong()).isEqualTo(2);
     assertThat(summary.at("/stages/ingest/counts/compliance.status_deletion").asLong()).isEqualTo(2);
-    assertThat(summary.at("/stages/ingest/counts/tweets.compliance_notices").asLong()).isEqualTo(1);
+    // The stream's notices: the deletion, and two withheld notices (below).
+    assertThat(summary.at("/stages/ingest/counts/tweets.compliance_notices").asLong()).isEqualTo(3);
     for (LocalDate d : List.of(D1, D2)) {
       JsonNode rewritten = JSON.readTree(wh.readText(wh.runFolder(d) + "/" + PublishJob.SUMMARY_FILE));
       assertThat(rewritten.path("rewrites")).as("rewrites of %s", d).hasSize(1);
@@ -206,7 +213,8 @@ class PrivacyControlsTest extends SparkTestBase {
           .isEqualTo(wh.read(Tables.POSTS, d).count());
     }
     // The notices are kept, not quarantined.
-    assertThat(wh.read(Tables.COMPLIANCE_EVENTS, D3).count()).isEqualTo(2);
+    assertThat(wh.read(Tables.COMPLIANCE_EVENTS, D3).where(col("notice").equalTo("status_deletion")).count())
+        .isEqualTo(2);
     assertThat(wh.read(Tables.QUARANTINE, D3).where(col("raw").contains(DUGOUT_POST)).count()).isZero();
 
     // The dates the posts were published under now hold what they would have held had the posts never been posted,
@@ -224,6 +232,36 @@ class PrivacyControlsTest extends SparkTestBase {
     assertThat(summary.at("/stages/ingest/counts/deletions.earlier_dates_with_deleted_posts").asLong())
         .isEqualTo(2);
     assertThat(summary.at("/stages/ingest/counts/deletions.people_with_changed_evidence").asLong()).isPositive();
+  }
+
+  @Test
+  void perksFollowTheCountriesWhereThePlatformWithholdsAnAccountOrAPost() throws Exception {
+    assertThat(wh.read(Tables.COMPLIANCE_EVENTS, D3).where(col("notice").isin("user_withheld", "status_withheld"))
+        .count()).isEqualTo(2);
+    // Listed, and picked before the notices: an Italian wine expert, and the US baseball expert whose evidence
+    // holds the withheld post.
+    assertThat(wh.read(Tables.TOPIC_EXPERTISE, D3).where(col("user_id").equalTo(CELLAR)
+        .and(col("topic_slug").equalTo("wine"))).count()).isEqualTo(1);
+    assertThat(wh.read(Tables.TOPIC_EXPERTISE, D3).where(col("user_id").equalTo(DUGOUT)
+        .and(col("topic_slug").equalTo("baseball")).and(array_contains(col("evidence_post_ids"), WITHHELD_POST)))
+        .count()).isEqualTo(1);
+
+    String wineAnywhere = perks("wine-anywhere", "wine");
+    assertThat(wineAnywhere).doesNotContain("cellar_notes").contains("withheld there");
+    String wineInFrance = perks("wine-fr", "wine", "--country", "FR");
+    assertThat(wineInFrance).doesNotContain("withheld there");
+    String baseballInUs = perks("baseball-us", "baseball", "--country", "US");
+    assertThat(baseballInUs).doesNotContain("mn_dugout_dan").contains("orange_and_black").contains("withheld there");
+    // Withheld in the US only: a campaign in Canada may still reach him (he is in no Canadian listing, so he is
+    // counted outside the countries, not withheld).
+    assertThat(perks("baseball-ca", "baseball", "--country", "CA")).doesNotContain("withheld there");
+  }
+
+  private static String perks(String campaign, String topic, String... more) {
+    List<String> args = new ArrayList<>(List.of("perks", "select", "--warehouse", wh.root(), "--campaign",
+        campaign, "--topic", topic, "--date", D3.toString(), "--cooldown-days", "0"));
+    args.addAll(List.of(more));
+    return ConsoleCapture.stdoutOf(() -> PluskCli.execute(args.toArray(String[]::new)));
   }
 
   /**
