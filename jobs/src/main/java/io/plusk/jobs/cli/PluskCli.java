@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         + "Exit codes: 0 success, 1 failure, 2 usage error, 3 data-quality gate failed.",
     subcommands = {PluskCli.Nightly.class, SqlCommand.class, LinkCommand.class, EvaluateCommand.class,
         ImportOntologyCommand.class, ExplainCommand.class, PerksCommand.class, StatusCommand.class,
-        UnlockCommand.class, BackfillCommand.class, TopicsCommand.class,
+        UnlockCommand.class, BackfillCommand.class, TopicsCommand.class, ForgetCommand.class,
         CommandLine.HelpCommand.class})
 public final class PluskCli {
   public static final int EXIT_DATA_QUALITY = 3;

@@ -77,7 +77,49 @@ public final class PerkRecipients {
           r.getString(r.fieldIndex("topic_id")), r.getString(r.fieldIndex("topic_slug")),
           r.getDouble(r.fieldIndex("score")), r.getInt(r.fieldIndex("rank")), now));
     }
-    // Written beside the old folder, then swapped in, so a failure never leaves the campaign half-written.
+    replace(campaign, rows);
+  }
+
+  /**
+   * Takes people out of every campaign's record and out of the selections written under
+   * {@code <warehouse>/_perks/} (a selection's ranks stay as they were picked); returns the record rows removed.
+   */
+  public long forget(java.util.Set<String> users) {
+    long removed = 0;
+    try {
+      Path recorded = new Path(root());
+      FileSystem fs = recorded.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      org.apache.hadoop.fs.FileStatus[] campaigns = fs.globStatus(new Path(root() + "/campaign=*"));
+      for (org.apache.hadoop.fs.FileStatus c : campaigns == null ? new org.apache.hadoop.fs.FileStatus[0]
+          : campaigns) {
+        String campaign = c.getPath().getName().substring("campaign=".length());
+        List<Row> all = spark.read().schema(Tables.PERK_RECIPIENTS_SCHEMA).parquet(campaignFolder(campaign))
+            .collectAsList();
+        List<Row> kept = all.stream().filter(r -> !users.contains(r.getString(r.fieldIndex("user_id")))).toList();
+        if (kept.size() < all.size()) {
+          replace(campaign, kept);
+          removed += all.size() - kept.size();
+        }
+      }
+      org.apache.hadoop.fs.FileStatus[] selections = fs.globStatus(new Path(warehouse.root() + "/_perks/*/dt=*"));
+      for (org.apache.hadoop.fs.FileStatus folder : selections == null ? new org.apache.hadoop.fs.FileStatus[0]
+          : selections) {
+        String at = folder.getPath().toString();
+        List<Row> picked = spark.read().schema(PerkSelection.SELECTED).parquet(at + "/parquet").collectAsList();
+        List<Row> kept = picked.stream().filter(r -> !users.contains(r.getString(0))).toList();
+        if (kept.size() < picked.size()) {
+          writeSelection(kept, at);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot take people out of the perk recipients", e);
+    }
+    return removed;
+  }
+
+  /** Replaces a campaign's record: written beside the old folder, then swapped in, never half-written. */
+  private void replace(String campaign, List<Row> rows) {
+    String folder = campaignFolder(campaign);
     String staging = root() + "/_staging-" + campaign + "-" + UUID.randomUUID();
     spark.createDataFrame(rows, Tables.PERK_RECIPIENTS_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
         .parquet(staging);

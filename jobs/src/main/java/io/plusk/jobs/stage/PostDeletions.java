@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.plusk.common.config.PluskConfig.ScoringSettings;
 import io.plusk.common.ingest.ComplianceNotice;
-import io.plusk.common.linking.LinkFeedback;
 import io.plusk.common.schema.Tables;
 import io.plusk.jobs.JobContext;
 import io.plusk.jobs.Pipeline;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -48,20 +46,17 @@ final class PostDeletions {
   }
 
   /**
-   * The rewrite of one earlier date, as its night would have made it without the deleted posts. Where the date
-   * held some, their rows and the engagement their retweets, replies, quotes and mentions gave go, and the date's
-   * engaged posts are worked out again from what is left; where people's evidence of earlier dates changed
-   * ({@code relinked}: the linker reads it as their posts' context), their posts are linked again (the others keep
-   * their links: a bare mention that engaged a deleted post engages its author's post before it, which is linked
-   * now). Then the score stage runs for the date: daily evidence, +K weighed by the expertise before (itself
-   * rewritten), link feedback and expertise. The people whose evidence of this date may change are added to
-   * {@code changed}.
+   * The rewrite of one earlier date, as its night would have made it without the deleted posts ({@link
+   * DateRederivation}). Where the date held some, their rows and the engagement their retweets, replies, quotes and
+   * mentions gave go (a bare mention that engaged a deleted post engages its author's post before it, which is
+   * linked now). The people whose evidence of this date may change are added to {@code changed}.
    */
   private static PublishedDateRewrite rewrite(JobContext at, Dataset<Row> deleted, boolean holdsDeleted,
                                               Set<String> relinked, Set<String> changed, String reason) {
     Warehouse wh = at.warehouse();
     LocalDate d = at.date();
-    PublishedDateRewrite rewrite = PublishedDateRewrite.of(wh, d, reason);
+    DateRederivation rederivation = DateRederivation.of(at, reason).relinking(relinked);
+    changed.addAll(relinked);
     if (holdsDeleted) {
       // Read before the rewrite stages the date: what the date held.
       Dataset<Row> gonePosts = wh.read(Tables.POSTS, d).join(deleted, Columns.using("post_id"), "left_semi");
@@ -69,33 +64,17 @@ final class PostDeletions {
       Dataset<Row> touched = gonePosts.select("user_id")
           .unionByName(goneEvents.where(col("target_user_id").isNotNull()).select(col("target_user_id")
               .as("user_id")))
-          .unionByName(wh.read(Tables.POSTS, at.date().minusDays(at.config().engaged().lookbackDays()), d)
+          .unionByName(wh.read(Tables.POSTS, d.minusDays(at.config().engaged().lookbackDays()), d)
               .join(goneEvents.select("post_id").distinct(), Columns.using("post_id"), "left_semi")
               .select("user_id"));
       for (Row r : touched.distinct().collectAsList()) {
         changed.add(r.getString(0));
       }
       Dataset<Row> goneEventIds = goneEvents.select("event_id");
-      rewrite.table(Tables.POSTS, t -> t.join(deleted, Columns.using("post_id"), "left_anti"))
-          .table(Tables.ENGAGEMENT_EVENTS, t -> t.join(goneEventIds, Columns.using("event_id"), "left_anti"))
-          .table(Tables.ENGAGED_POSTS, t -> EngagedJob.engagedOn(at));
+      rederivation.input(Tables.POSTS, t -> t.join(deleted, Columns.using("post_id"), "left_anti"))
+          .input(Tables.ENGAGEMENT_EVENTS, t -> t.join(goneEventIds, Columns.using("event_id"), "left_anti"));
     }
-    Column byRelinked = relinked.isEmpty() ? functions.lit(false) : col("user_id").isin(relinked.toArray());
-    boolean relinks = !relinked.isEmpty() && !wh.read(Tables.ENGAGED_POSTS, d).where(byRelinked).isEmpty();
-    if (holdsDeleted || relinks) {
-      changed.addAll(relinked);
-      Dataset<Row> engagedBefore = wh.read(Tables.ENGAGED_POSTS, d).where(functions.not(byRelinked))
-          .select("post_id");
-      Dataset<Row> linksBefore = wh.read(Tables.POST_TOPICS, d).where(functions.not(byRelinked));
-      LocalDate lookbackStart = d.minusDays(at.config().engaged().lookbackDays());
-      LinkFeedback feedback = LinkJob.latestFeedback(at);
-      rewrite.table(Tables.POST_TOPICS, t -> LinkJob.linksReusing(at, wh.read(Tables.ENGAGED_POSTS, d),
-          wh.read(Tables.ENGAGED_POSTS, lookbackStart, d.minusDays(1)).select("post_id")
-              .unionByName(engagedBefore).distinct(),
-          wh.read(Tables.POST_TOPICS, lookbackStart, d.minusDays(1)).unionByName(linksBefore), feedback));
-    }
-    return rewrite.stage(new ScoreJob(), Tables.USER_TOPIC_DAILY, Tables.PLUSK_ACCEPTED, Tables.PLUSK_REJECTED,
-        Tables.LINK_FEEDBACK, Tables.TOPIC_EXPERTISE);
+    return rederivation.rewrite();
   }
 
   /** One {@code post_id} column: the posts the notices delete. */
