@@ -55,8 +55,9 @@ public final class ForgetCommand implements Callable<Integer> {
     UserErasure.Result result = UserErasure.forget(ctx, ids);
     long perkRows = new PerkRecipients(wh.spark(), wh).forget(ids);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Forgot %d user%s on %d published date%s in %.1f s%n", ids.size(), ids.size() == 1 ? "" : "s",
-        result.dates().size(), result.dates().size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
+    out.printf("Forgot %d user%s on %d published date%s in %.1f s%s%n", ids.size(), ids.size() == 1 ? "" : "s",
+        result.dates().size(), result.dates().size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
+        result.dates().isEmpty() ? " (no published date held anything of theirs)" : "");
     result.rowsRemoved().forEach((table, n) -> {
       if (n != 0) {
         out.printf("  %-20s %d rows removed%n", table, n);

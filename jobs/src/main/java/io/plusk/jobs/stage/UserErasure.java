@@ -77,7 +77,14 @@ public final class UserErasure {
     handles.forEach(h -> needles.add(h.toLowerCase(java.util.Locale.ROOT)));
     String reason = "erasure of " + users.size() + " user(s)";
     List<LocalDate> rewritten = new ArrayList<>();
-    for (LocalDate d : dates) {
+    LocalDate first = firstDateNamingThem(wh, last, ids, gone, needles);
+    if (first == null) {
+      LOG.info("forget users={} dates=0 (no published date holds anything of theirs)", users.size());
+      gone.unpersist();
+      return new Result(List.of(), removed);
+    }
+    // The dates before hold nothing of theirs and read no date after them: they stay as they are.
+    for (LocalDate d : dates.tailSet(first, true)) {
       JobContext at = ctx.forDate(d);
       Map<String, long[]> rows = DateRederivation.of(at, reason).relinking(relinked)
           .input(Tables.POSTS, t -> scrubbed(t.join(gone, Columns.using("post_id"), "left_anti"), ids, gone,
@@ -102,6 +109,43 @@ public final class UserErasure {
     gone.unpersist();
     LOG.info("forget users={} dates={} rows_removed={}", users.size(), rewritten.size(), removed);
     return new Result(rewritten, removed);
+  }
+
+  /**
+   * The oldest date whose input tables hold something of the people (a run stopped half-way left the dates before
+   * erased), or null when none does. One pass over each input table's history.
+   */
+  private static LocalDate firstDateNamingThem(Warehouse wh, LocalDate last, Object[] ids, Dataset<Row> gone,
+                                              List<String> needles) {
+    Column byThem = col("user_id").isin(ids);
+    Dataset<Row> posts = wh.readUpTo(Tables.POSTS, last);
+    Dataset<Row> events = wh.readUpTo(Tables.ENGAGEMENT_EVENTS, last);
+    Dataset<Row> compliance = wh.readUpTo(Tables.COMPLIANCE_EVENTS, last);
+    List<Dataset<Row>> naming = List.of(
+        posts.where(byThem.or(functions.exists(col("mention_user_ids"), m -> m.isin(ids)))
+            .or(functions.coalesce(col("reply_to_user_id").isin(ids), lit(false)))),
+        posts.join(gone.withColumnRenamed("post_id", "retweet_of_post_id"), Columns.using("retweet_of_post_id"),
+            "left_semi"),
+        posts.join(gone.withColumnRenamed("post_id", "quote_of_post_id"), Columns.using("quote_of_post_id"),
+            "left_semi"),
+        posts.join(gone.withColumnRenamed("post_id", "reply_to_post_id"), Columns.using("reply_to_post_id"),
+            "left_semi"),
+        events.where(col("actor_id").isin(ids).or(functions.coalesce(col("target_user_id").isin(ids), lit(false)))),
+        events.join(gone, Columns.using("post_id"), "left_semi"),
+        wh.readUpTo(Tables.PLUSK_EVENTS, last).where(col("giver_id").isin(ids).or(col("receiver_id").isin(ids))),
+        wh.readUpTo(Tables.REMOVAL_EVENTS, last).where(byThem),
+        wh.readUpTo(Tables.USERS, last).where(byThem),
+        wh.readUpTo(Tables.OPT_OUT_EVENTS, last).where(byThem),
+        compliance.where(functions.coalesce(byThem, lit(false))),
+        compliance.join(gone, Columns.using("post_id"), "left_semi"),
+        wh.readUpTo(Tables.QUARANTINE, last).where(mentionsAny(lower(col("raw")), needles)));
+    Dataset<Row> dates = null;
+    for (Dataset<Row> n : naming) {
+      Dataset<Row> d = n.select(Tables.PARTITION_COLUMN);
+      dates = dates == null ? d : dates.unionByName(d);
+    }
+    Row oldest = dates.agg(functions.min(Tables.PARTITION_COLUMN)).first();
+    return oldest.isNullAt(0) ? null : LocalDate.parse(oldest.getString(0));
   }
 
   /**

@@ -22,14 +22,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,13 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
  * is protected on the last day (the statuses say so); @cellar_notes opts out on the second day and back in on the
  * last; on the last day, @orchard_ella deletes an engaged post of the first day (the platform's compliance file says
  * so) and @mn_dugout_dan one of the second day (a delete notice in the stream). A second warehouse runs the same
- * nights on the same dumps without the two posts, as if they had never been posted.
+ * nights on the same dumps without the two posts, as if they had never been posted; last, @cellar_notes is erased
+ * from that warehouse's history with {@code plusk forget}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrivacyControlsTest extends SparkTestBase {
   private static final LocalDate D1 = LocalDate.parse("2026-11-23");
   private static final LocalDate D2 = LocalDate.parse("2026-11-24");
   private static final LocalDate D3 = LocalDate.parse("2026-11-25");
   private static final String CELLAR = "2903999095";
+  private static final String CELLAR_HANDLE = "cellar_notes";
+  private static final String VINO = "2903199276";
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path tmp;
   /**
@@ -140,6 +153,7 @@ class PrivacyControlsTest extends SparkTestBase {
   }
 
   @Test
+  @Order(1)
   void aProtectedAccountsPostsAreKeptButNeverBecomeEvidence() throws Exception {
     List<Row> posts = wh.read(Tables.POSTS, D3).where(col("user_id").equalTo(protectedId)
         .and(col("is_embedded").equalTo(false))).collectAsList();
@@ -168,6 +182,7 @@ class PrivacyControlsTest extends SparkTestBase {
   }
 
   @Test
+  @Order(2)
   void someoneWhoOptedOutIsInNoOutputOfTheNightUntilTheyOptIn() throws Exception {
     assertThat(wh.read(Tables.OPT_OUT_EVENTS, D2).count()).isEqualTo(1);
     // Opted out on D2: no engaged post, link or expertise row of theirs, no +K they gave counted for anyone (they
@@ -191,6 +206,7 @@ class PrivacyControlsTest extends SparkTestBase {
   }
 
   @Test
+  @Order(3)
   void deletedPostsStopCountingTheNextNightAsIfTheyHadNeverBeenPosted() throws Exception {
     // The night's notices rewrote the two dates the posts were published under (all there is before the night).
     JsonNode summary = JSON.readTree(wh.readText(wh.runFolder(D3) + "/" + PublishJob.SUMMARY_FILE));
@@ -235,6 +251,7 @@ class PrivacyControlsTest extends SparkTestBase {
   }
 
   @Test
+  @Order(4)
   void perksFollowTheCountriesWhereThePlatformWithholdsAnAccountOrAPost() throws Exception {
     assertThat(wh.read(Tables.COMPLIANCE_EVENTS, D3).where(col("notice").isin("user_withheld", "status_withheld"))
         .count()).isEqualTo(2);
@@ -257,6 +274,49 @@ class PrivacyControlsTest extends SparkTestBase {
     assertThat(perks("baseball-ca", "baseball", "--country", "CA")).doesNotContain("withheld there");
   }
 
+  @Test
+  @Order(10)
+  void forgetLeavesNoTraceOfThePersonInAnyFileOfTheWarehouse() throws Exception {
+    String perks = ConsoleCapture.stdoutOf(() -> PluskCli.execute("perks", "select", "--warehouse",
+        neverPosted.root(), "--campaign", "wine-it", "--topic", "wine", "--country", "IT", "--date", D3.toString()));
+    // Everything below would pass on nothing if they had left no trace to begin with: they posted on the first and
+    // last days, were replied to, gave +K to @vino_veritas in wine and were just picked for a perk.
+    assertThat(perks).contains(CELLAR_HANDLE);
+    assertThat(neverPosted.read(Tables.POSTS, D1, D3).where(array_contains(col("mention_user_ids"), CELLAR))
+        .count()).isPositive();
+    assertThat(giversOfVino()).anyMatch(g -> g.contains(CELLAR));
+    long othersBefore = neverPosted.read(Tables.TOPIC_EXPERTISE, D3).where(col("user_id").notEqual(CELLAR)).count();
+    assertThat(traces(tmp.resolve("wh-never-posted"))).isNotEmpty();
+
+    String forgot = ConsoleCapture.stdoutOf(() -> PluskCli.execute("forget", "--warehouse", neverPosted.root(),
+        "--user", CELLAR));
+    assertThat(forgot).contains("Forgot 1 user on 3 published dates").contains("posts").contains("perk_recipients");
+    assertThat(traces(tmp.resolve("wh-never-posted"))).isEmpty();
+    // Others keep their expertise, without what the forgotten gave them (a few lose rows their engagement made).
+    assertThat(giversOfVino()).isNotEmpty().noneMatch(g -> g.contains(CELLAR));
+    assertThat(neverPosted.read(Tables.TOPIC_EXPERTISE, D3).count()).isBetween(othersBefore * 9 / 10, othersBefore);
+  }
+
+  @Test
+  @Order(11)
+  void forgettingAgainChangesNothingAndAMalformedIdIsRefused() {
+    List<String> before = sortedRows(neverPosted, Tables.TOPIC_EXPERTISE, D3);
+    String again = ConsoleCapture.stdoutOf(() -> PluskCli.execute("forget", "--warehouse", neverPosted.root(),
+        "--user", CELLAR));
+    assertThat(again).contains("Forgot 1 user on 0 published dates").contains("no published date held anything")
+        .doesNotContain("posts ");
+    assertThat(sortedRows(neverPosted, Tables.TOPIC_EXPERTISE, D3)).isEqualTo(before);
+    assertThat(PluskCli.execute("forget", "--warehouse", neverPosted.root(), "--user", "@" + CELLAR_HANDLE))
+        .isEqualTo(2);
+    assertThat(PluskCli.execute("forget", "--warehouse", neverPosted.root(), "--user", "12345678901234567890123"))
+        .isEqualTo(2);
+  }
+
+  private static List<String> giversOfVino() {
+    return neverPosted.read(Tables.TOPIC_EXPERTISE, D1).where(col("user_id").equalTo(VINO)).select("plusk_givers")
+        .collectAsList().stream().map(r -> r.getList(0).toString()).toList();
+  }
+
   private static String perks(String campaign, String topic, String... more) {
     List<String> args = new ArrayList<>(List.of("perks", "select", "--warehouse", wh.root(), "--campaign",
         campaign, "--topic", topic, "--date", D3.toString(), "--cooldown-days", "0"));
@@ -276,5 +336,41 @@ class PrivacyControlsTest extends SparkTestBase {
 
   private static List<String> sortedRows(Warehouse warehouse, String table, LocalDate date) {
     return warehouse.read(table, date).drop("source_file", "line_no").toJSON().collectAsList().stream().sorted().toList();
+  }
+
+  /**
+   * Every place the person's id or handle is found under the warehouse: each Parquet file read by DuckDB (a second
+   * reader, every column of every row as text), each other file as text.
+   */
+  private static List<String> traces(Path warehouse) throws Exception {
+    List<String> found = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(warehouse)) {
+      files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".crc")).toList();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      for (Path f : files) {
+        if (f.toString().endsWith(".parquet")) {
+          try (ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + f + "')")) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+              for (int i = 1; i <= columns; i++) {
+                String value = rs.getString(i);
+                if (value != null && holdsTrace(value)) {
+                  found.add(warehouse.relativize(f) + ": " + rs.getMetaData().getColumnName(i) + " = " + value);
+                }
+              }
+            }
+          }
+        } else if (holdsTrace(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))) {
+          found.add(warehouse.relativize(f).toString());
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean holdsTrace(String text) {
+    return text.contains(CELLAR) || text.toLowerCase(Locale.ROOT).contains(CELLAR_HANDLE);
   }
 }
