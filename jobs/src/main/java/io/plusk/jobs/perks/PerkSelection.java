@@ -73,8 +73,9 @@ public final class PerkSelection {
         : scored.where(col("country").isin(request.countries().toArray()));
     // A perk rewards what people in the campaign's countries can see (for a campaign anywhere, the recipient's own
     // country): an account withheld there is not picked, nor a topic whose evidence is a status withheld there.
-    Column withheldHere = col("withheld_country").equalTo(Withholdings.EVERY_COUNTRY).or(request.countries().isEmpty()
-        ? col("withheld_country").equalTo(col("country")) : col("withheld_country").isin(request.countries().toArray()));
+    Column campaignCountries = request.countries().isEmpty() ? col("withheld_country").equalTo(col("country"))
+        : col("withheld_country").isin(request.countries().toArray());
+    Column withheldHere = col("withheld_country").equalTo(Withholdings.EVERY_COUNTRY).or(campaignCountries);
     Dataset<Row> withheldAccounts = inCountries.select("user_id", "country")
         .join(withheld.where(col("post_id").isNull()).select("user_id", "withheld_country"),
             Columns.using("user_id"))

@@ -41,13 +41,15 @@ class NightlyEndToEndTest extends SparkTestBase {
   @TempDir static Path tmp;
   static Warehouse warehouse;
   static Map<String, String> userIds;
+  static String nightlyOutput;
 
   @BeforeAll
   static void runNightly() throws Exception {
     Path samples = repoRoot().resolve("data-samples");
-    int exit = PluskCli.execute("nightly", "--input", samples.toString(), "--warehouse",
-        tmp.resolve("wh").toString());
-    assertThat(exit).isZero();
+    int[] exit = new int[1];
+    nightlyOutput = io.plusk.jobs.testing.ConsoleCapture.stdoutOf(() -> exit[0] = PluskCli.execute("nightly",
+        "--input", samples.toString(), "--warehouse", tmp.resolve("wh").toString()));
+    assertThat(exit[0]).isZero();
     warehouse = new Warehouse(spark, tmp.resolve("wh").toString());
     userIds = warehouse.read(Tables.USERS, D3).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("screen_name")),
@@ -396,5 +398,22 @@ class NightlyEndToEndTest extends SparkTestBase {
       assertThat(stdout("sql", "--warehouse", wh(), example.query()).stripTrailing()).as(example.where())
           .isEqualTo(example.shownOutput());
     }
+  }
+
+  @Test
+  @Order(1)
+  void theNightlyPrintsWhatTheReadmeShows() throws Exception {
+    String readme = Files.readString(repoRoot().resolve("README.md"));
+    String intro = "`scripts/plusk nightly` on the three sample days in `data-samples/` prints:";
+    assertThat(readme).contains(intro);
+    String after = readme.substring(readme.indexOf(intro) + intro.length());
+    int open = after.indexOf("```\n") + 4;
+    String shown = after.substring(open, after.indexOf("```", open));
+    // The tables' folder is where the reader's warehouse is: every other line is compared to the character.
+    assertThat(withoutTablesLine(nightlyOutput)).isEqualTo(withoutTablesLine(shown)).isNotEmpty();
+  }
+
+  private static List<String> withoutTablesLine(String printed) {
+    return printed.lines().filter(l -> !l.startsWith("Tables: ")).toList();
   }
 }

@@ -265,13 +265,8 @@ class PrivacyControlsTest extends SparkTestBase {
 
     String wineAnywhere = perks("wine-anywhere", "wine");
     assertThat(wineAnywhere).doesNotContain("cellar_notes").contains("withheld there");
-    String wineInFrance = perks("wine-fr", "wine", "--country", "FR");
-    assertThat(wineInFrance).doesNotContain("withheld there");
     String baseballInUs = perks("baseball-us", "baseball", "--country", "US");
     assertThat(baseballInUs).doesNotContain("mn_dugout_dan").contains("orange_and_black").contains("withheld there");
-    // Withheld in the US only: a campaign in Canada may still reach him (he is in no Canadian listing, so he is
-    // counted outside the countries, not withheld).
-    assertThat(perks("baseball-ca", "baseball", "--country", "CA")).doesNotContain("withheld there");
   }
 
   @Test
@@ -286,7 +281,6 @@ class PrivacyControlsTest extends SparkTestBase {
         .count()).isPositive();
     assertThat(giversOfVino()).anyMatch(g -> g.contains(CELLAR));
     long othersBefore = neverPosted.read(Tables.TOPIC_EXPERTISE, D3).where(col("user_id").notEqual(CELLAR)).count();
-    assertThat(traces(tmp.resolve("wh-never-posted"))).isNotEmpty();
 
     String forgot = ConsoleCapture.stdoutOf(() -> PluskCli.execute("forget", "--warehouse", neverPosted.root(),
         "--user", CELLAR));
@@ -335,7 +329,8 @@ class PrivacyControlsTest extends SparkTestBase {
   }
 
   private static List<String> sortedRows(Warehouse warehouse, String table, LocalDate date) {
-    return warehouse.read(table, date).drop("source_file", "line_no").toJSON().collectAsList().stream().sorted().toList();
+    return warehouse.read(table, date).drop("source_file", "line_no").toJSON().collectAsList().stream().sorted()
+        .toList();
   }
 
   /**

@@ -41,8 +41,8 @@ public final class Tables {
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
-      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED,
-      TOPIC_EXPERTISE, LINK_FEEDBACK);
+      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY,
+      PLUSK_ACCEPTED, PLUSK_REJECTED, TOPIC_EXPERTISE, LINK_FEEDBACK);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
 
@@ -71,7 +71,7 @@ public final class Tables {
       req("user_id", StringType), req("action", StringType), req("ts", TimestampType),
       req("source_file", StringType), req("line_no", LongType));
 
-  /** Platform compliance notices ({@code io.plusk.common.ingest.ComplianceNotice}), from the tweets or deletions dump. */
+  /** Platform compliance notices ({@code ComplianceNotice}), from the tweets or the deletions dump. */
   public static final StructType COMPLIANCE_EVENTS_SCHEMA = schema(
       req("notice", StringType), opt("post_id", StringType), opt("user_id", StringType),
       opt("up_to_post_id", StringType), req("countries", STRINGS), opt("ts", TimestampType),
