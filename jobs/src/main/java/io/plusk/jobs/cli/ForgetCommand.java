@@ -1,14 +1,10 @@
 package io.plusk.jobs.cli;
 
-import io.plusk.common.config.PluskConfig;
-import io.plusk.common.ontology.Ontology;
 import io.plusk.jobs.JobContext;
-import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
 import io.plusk.jobs.perks.PerkRecipients;
 import io.plusk.jobs.stage.UserErasure;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,12 +41,9 @@ public final class ForgetCommand implements Callable<Integer> {
       }
       ids.add(id);
     }
-    PluskConfig config = options.config();
-    Warehouse wh = options.existingWarehouse(config);
-    Ontology ontology = OntologyLoader.load(wh.spark(),
-        config.locations().resolve(config.ontologyLocation(), "ontology"));
-    JobContext ctx = new JobContext(wh.spark(), config, ontology,
-        config.locations().resolve(config.input(), "--input"), wh, LocalDate.EPOCH);
+    options.existingWarehouse(options.config());
+    JobContext ctx = PluskCli.context(options, null, null);
+    Warehouse wh = ctx.warehouse();
     long start = System.nanoTime();
     UserErasure.Result result = UserErasure.forget(ctx, ids);
     long perkRows = new PerkRecipients(wh.spark(), wh).forget(ids);

@@ -47,8 +47,8 @@ public final class PerksCommand {
       description = {"Picks the top experts in the given topics (a parent topic includes its descendants) on a "
           + "published date, excluding users who removed the topic or a topic of the campaign above it, users "
           + "outside the countries, users the platform withholds there (or evidence it withholds) and users who got "
-          + "a perk from another campaign in the last --cooldown-days. Records them in perk_recipients (partitioned by "
-          + "campaign; rerunning the same campaign and date replaces its record, never doubles it) and writes "
+          + "a perk from another campaign in the last --cooldown-days. Records them in perk_recipients "
+          + "(partitioned by campaign; rerunning the same campaign and date replaces its record, never doubles it) and writes "
           + "selection.csv and Parquet."})
   static final class Select implements Callable<Integer> {
     @Mixin CommonOptions options;

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -84,14 +86,12 @@ public final class PerkRecipients {
    * Takes people out of every campaign's record and out of the selections written under
    * {@code <warehouse>/_perks/} (a selection's ranks stay as they were picked); returns the record rows removed.
    */
-  public long forget(java.util.Set<String> users) {
+  public long forget(Set<String> users) {
     long removed = 0;
     try {
       Path recorded = new Path(root());
       FileSystem fs = recorded.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      org.apache.hadoop.fs.FileStatus[] campaigns = fs.globStatus(new Path(root() + "/campaign=*"));
-      for (org.apache.hadoop.fs.FileStatus c : campaigns == null ? new org.apache.hadoop.fs.FileStatus[0]
-          : campaigns) {
+      for (FileStatus c : matching(fs, root() + "/campaign=*")) {
         String campaign = c.getPath().getName().substring("campaign=".length());
         List<Row> all = spark.read().schema(Tables.PERK_RECIPIENTS_SCHEMA).parquet(campaignFolder(campaign))
             .collectAsList();
@@ -101,9 +101,7 @@ public final class PerkRecipients {
           removed += all.size() - kept.size();
         }
       }
-      org.apache.hadoop.fs.FileStatus[] selections = fs.globStatus(new Path(warehouse.root() + "/_perks/*/dt=*"));
-      for (org.apache.hadoop.fs.FileStatus folder : selections == null ? new org.apache.hadoop.fs.FileStatus[0]
-          : selections) {
+      for (FileStatus folder : matching(fs, warehouse.root() + "/_perks/*/dt=*")) {
         String at = folder.getPath().toString();
         List<Row> picked = spark.read().schema(PerkSelection.SELECTED).parquet(at + "/parquet").collectAsList();
         List<Row> kept = picked.stream().filter(r -> !users.contains(r.getString(0))).toList();
@@ -115,6 +113,12 @@ public final class PerkRecipients {
       throw new UncheckedIOException("Cannot take people out of the perk recipients", e);
     }
     return removed;
+  }
+
+  /** What a glob matches; none where its parent does not exist (Hadoop answers null then). */
+  private static FileStatus[] matching(FileSystem fs, String glob) throws IOException {
+    FileStatus[] found = fs.globStatus(new Path(glob));
+    return found == null ? new FileStatus[0] : found;
   }
 
   /** Replaces a campaign's record: written beside the old folder, then swapped in, never half-written. */

@@ -72,32 +72,30 @@ public final class UserErasure {
         .where(col("screen_name").isNotNull()).distinct().collectAsList()) {
       handles.add(r.getString(0));
     }
-    Set<String> relinked = peopleWhosePostsOrEngagementChange(wh, last, ids, gone);
     List<String> needles = new ArrayList<>(users);
     handles.forEach(h -> needles.add(h.toLowerCase(java.util.Locale.ROOT)));
     String reason = "erasure of " + users.size() + " user(s)";
     List<LocalDate> rewritten = new ArrayList<>();
-    LocalDate first = firstDateNamingThem(wh, last, ids, gone, needles);
+    LocalDate first = firstDateNamingThem(wh, last, allPosts, ids, gone, needles);
     if (first == null) {
       LOG.info("forget users={} dates=0 (no published date holds anything of theirs)", users.size());
       gone.unpersist();
       return new Result(List.of(), removed);
     }
+    Set<String> relinked = peopleWhosePostsOrEngagementChange(wh, last, allPosts, ids, gone);
     // The dates before hold nothing of theirs and read no date after them: they stay as they are.
     for (LocalDate d : dates.tailSet(first, true)) {
       JobContext at = ctx.forDate(d);
       Map<String, long[]> rows = DateRederivation.of(at, reason).relinking(relinked)
           .input(Tables.POSTS, t -> scrubbed(t.join(gone, Columns.using("post_id"), "left_anti"), ids, gone,
               handles))
-          .input(Tables.ENGAGEMENT_EVENTS, t -> t.where(not(col("actor_id").isin(ids))
-                  .and(functions.coalesce(not(col("target_user_id").isin(ids)), lit(true))))
+          .input(Tables.ENGAGEMENT_EVENTS, t -> t.where(not(eventNamesThem(ids)))
               .join(gone, Columns.using("post_id"), "left_anti"))
-          .input(Tables.PLUSK_EVENTS, t -> t.where(not(col("giver_id").isin(ids)).and(not(col("receiver_id")
-              .isin(ids)))))
-          .input(Tables.REMOVAL_EVENTS, t -> t.where(not(col("user_id").isin(ids))))
-          .input(Tables.USERS, t -> t.where(not(col("user_id").isin(ids))))
-          .input(Tables.OPT_OUT_EVENTS, t -> t.where(not(col("user_id").isin(ids))))
-          .input(Tables.COMPLIANCE_EVENTS, t -> t.where(functions.coalesce(not(col("user_id").isin(ids)), lit(true)))
+          .input(Tables.PLUSK_EVENTS, t -> t.where(not(pluskNamesThem(ids))))
+          .input(Tables.REMOVAL_EVENTS, t -> t.where(not(isThem(ids))))
+          .input(Tables.USERS, t -> t.where(not(isThem(ids))))
+          .input(Tables.OPT_OUT_EVENTS, t -> t.where(not(isThem(ids))))
+          .input(Tables.COMPLIANCE_EVENTS, t -> t.where(not(isThem(ids)))
               .join(gone, Columns.using("post_id"), "left_anti"))
           .input(Tables.QUARANTINE, t -> t.where(not(mentionsAny(lower(col("raw")), needles))))
           .rewrite().run(at, Pipeline.staleAfter(ctx));
@@ -115,28 +113,25 @@ public final class UserErasure {
    * The oldest date whose input tables hold something of the people (a run stopped half-way left the dates before
    * erased), or null when none does. One pass over each input table's history.
    */
-  private static LocalDate firstDateNamingThem(Warehouse wh, LocalDate last, Object[] ids, Dataset<Row> gone,
-                                              List<String> needles) {
-    Column byThem = col("user_id").isin(ids);
-    Dataset<Row> posts = wh.readUpTo(Tables.POSTS, last);
+  private static LocalDate firstDateNamingThem(Warehouse wh, LocalDate last, Dataset<Row> posts, Object[] ids,
+                                              Dataset<Row> gone, List<String> needles) {
     Dataset<Row> events = wh.readUpTo(Tables.ENGAGEMENT_EVENTS, last);
     Dataset<Row> compliance = wh.readUpTo(Tables.COMPLIANCE_EVENTS, last);
     List<Dataset<Row>> naming = List.of(
-        posts.where(byThem.or(functions.exists(col("mention_user_ids"), m -> m.isin(ids)))
-            .or(functions.coalesce(col("reply_to_user_id").isin(ids), lit(false)))),
+        posts.where(isThem(ids).or(postNamesThem(ids))),
         posts.join(gone.withColumnRenamed("post_id", "retweet_of_post_id"), Columns.using("retweet_of_post_id"),
             "left_semi"),
         posts.join(gone.withColumnRenamed("post_id", "quote_of_post_id"), Columns.using("quote_of_post_id"),
             "left_semi"),
         posts.join(gone.withColumnRenamed("post_id", "reply_to_post_id"), Columns.using("reply_to_post_id"),
             "left_semi"),
-        events.where(col("actor_id").isin(ids).or(functions.coalesce(col("target_user_id").isin(ids), lit(false)))),
+        events.where(eventNamesThem(ids)),
         events.join(gone, Columns.using("post_id"), "left_semi"),
-        wh.readUpTo(Tables.PLUSK_EVENTS, last).where(col("giver_id").isin(ids).or(col("receiver_id").isin(ids))),
-        wh.readUpTo(Tables.REMOVAL_EVENTS, last).where(byThem),
-        wh.readUpTo(Tables.USERS, last).where(byThem),
-        wh.readUpTo(Tables.OPT_OUT_EVENTS, last).where(byThem),
-        compliance.where(functions.coalesce(byThem, lit(false))),
+        wh.readUpTo(Tables.PLUSK_EVENTS, last).where(pluskNamesThem(ids)),
+        wh.readUpTo(Tables.REMOVAL_EVENTS, last).where(isThem(ids)),
+        wh.readUpTo(Tables.USERS, last).where(isThem(ids)),
+        wh.readUpTo(Tables.OPT_OUT_EVENTS, last).where(isThem(ids)),
+        compliance.where(isThem(ids)),
         compliance.join(gone, Columns.using("post_id"), "left_semi"),
         wh.readUpTo(Tables.QUARANTINE, last).where(mentionsAny(lower(col("raw")), needles)));
     Dataset<Row> dates = null;
@@ -152,13 +147,10 @@ public final class UserErasure {
    * Others whose posts name the people (their links are made again from the scrubbed text) or whose posts the
    * people engaged with (their evidence changes, and it is the context of their next posts' links).
    */
-  private static Set<String> peopleWhosePostsOrEngagementChange(Warehouse wh, LocalDate last, Object[] ids,
-                                                                Dataset<Row> gone) {
-    Dataset<Row> posts = wh.readUpTo(Tables.POSTS, last);
-    Column namesThem = functions.exists(col("mention_user_ids"), m -> m.isin(ids))
-        .or(functions.coalesce(col("reply_to_user_id").isin(ids), lit(false)));
+  private static Set<String> peopleWhosePostsOrEngagementChange(Warehouse wh, LocalDate last, Dataset<Row> posts,
+                                                                Object[] ids, Dataset<Row> gone) {
     Dataset<Row> engagedWith = wh.readUpTo(Tables.ENGAGEMENT_EVENTS, last).where(col("actor_id").isin(ids));
-    Dataset<Row> people = posts.where(namesThem).select("user_id")
+    Dataset<Row> people = posts.where(postNamesThem(ids)).select("user_id")
         .unionByName(posts.join(gone.withColumnRenamed("post_id", "quote_of_post_id"),
             Columns.using("quote_of_post_id"), "left_semi").select("user_id"))
         .unionByName(engagedWith.where(col("target_user_id").isNotNull()).select(col("target_user_id")
@@ -192,6 +184,27 @@ public final class UserErasure {
         .withColumn("quote_of_post_id", when(col("_quote_gone"), lit(null).cast("string"))
             .otherwise(col("quote_of_post_id")))
         .drop("_reply_gone", "_quote_gone");
+  }
+
+  /** A row of theirs ({@code user_id} is one of them; a row without a user is not). */
+  private static Column isThem(Object[] ids) {
+    return functions.coalesce(col("user_id").isin(ids), lit(false));
+  }
+
+  /** A post that mentions them or replies to them. */
+  private static Column postNamesThem(Object[] ids) {
+    return functions.exists(col("mention_user_ids"), m -> m.isin(ids))
+        .or(functions.coalesce(col("reply_to_user_id").isin(ids), lit(false)));
+  }
+
+  /** An engagement event they made or received. */
+  private static Column eventNamesThem(Object[] ids) {
+    return col("actor_id").isin(ids).or(functions.coalesce(col("target_user_id").isin(ids), lit(false)));
+  }
+
+  /** A +K they gave or received. */
+  private static Column pluskNamesThem(Object[] ids) {
+    return col("giver_id").isin(ids).or(col("receiver_id").isin(ids));
   }
 
   private static Column mentionsAny(Column lowered, List<String> needles) {
