@@ -5,7 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.when;
 
 import io.plusk.jobs.io.Columns;
 import io.plusk.jobs.io.Frames;
@@ -18,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
@@ -37,7 +41,15 @@ public final class PerkSelection {
       .add("topic_id", DataTypes.StringType).add("topic_slug", DataTypes.StringType)
       .add("score", DataTypes.DoubleType).add("rank", DataTypes.IntegerType).add("why", DataTypes.StringType);
 
+  /** The filters a row can pass: not removed, score, countries, withholding, cool-down. */
+  private static final int PASSED_ALL = 5;
+
   private PerkSelection() {}
+
+  /** The distinct keys of a frame with a true marker column, for a left join that leaves it null elsewhere. */
+  private static Dataset<Row> flag(Dataset<Row> keys, String marker) {
+    return keys.distinct().withColumn(marker, lit(true));
+  }
 
   /**
    * Why listed experts of the campaign's topics were not picked, each counted once under the first filter that
@@ -61,62 +73,80 @@ public final class PerkSelection {
   public static Result select(Dataset<Row> expertise, Dataset<Row> countries, Dataset<Row> coolingDown,
                               Dataset<Row> removed, Dataset<Row> covering, Dataset<Row> withheld,
                               Request request) {
-    Dataset<Row> removedHere = removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
-        .join(covering, Columns.using("covering_topic_id"))
-        .select("user_id", "topic_id");
+    Dataset<Row> removedHere = flag(removed.select(col("user_id"), col("topic_id").as("covering_topic_id"))
+        .join(covering, Columns.using("covering_topic_id")).select("user_id", "topic_id"), "removed_here");
     Dataset<Row> listed = expertise
-        .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false)));
-    Dataset<Row> notRemoved = listed.join(removedHere, Columns.using("user_id", "topic_id"), "left_anti");
-    Dataset<Row> scored = notRemoved.where(col("score").geq(request.minScore()))
+        .where(col("topic_id").isin(request.topicIds().toArray()).and(col("removed").equalTo(false)))
         .join(countries, Columns.using("user_id"), "left");
-    Dataset<Row> inCountries = request.countries().isEmpty() ? scored
-        : scored.where(col("country").isin(request.countries().toArray()));
     // A perk rewards what people in the campaign's countries can see (for a campaign anywhere, the recipient's own
     // country): an account withheld there is not picked, nor a topic whose evidence is a status withheld there.
     Column campaignCountries = request.countries().isEmpty() ? col("withheld_country").equalTo(col("country"))
         : col("withheld_country").isin(request.countries().toArray());
     Column withheldHere = col("withheld_country").equalTo(Withholdings.EVERY_COUNTRY).or(campaignCountries);
-    Dataset<Row> withheldAccounts = inCountries.select("user_id", "country")
+    Dataset<Row> withheldAccounts = flag(listed.select("user_id", "country").distinct()
         .join(withheld.where(col("post_id").isNull()).select("user_id", "withheld_country"),
             Columns.using("user_id"))
-        .where(withheldHere).select("user_id");
-    Dataset<Row> withheldEvidence = inCountries.select(col("user_id"), col("topic_id"), col("country"),
+        .where(withheldHere).select("user_id"), "account_withheld");
+    Dataset<Row> withheldEvidence = flag(listed.select(col("user_id"), col("topic_id"), col("country"),
             explode(col("evidence_post_ids")).as("post_id"))
         .join(withheld.where(col("post_id").isNotNull()).select("post_id", "withheld_country"),
             Columns.using("post_id"))
-        .where(withheldHere).select("user_id", "topic_id");
-    Dataset<Row> visible = inCountries.join(withheldAccounts, Columns.using("user_id"), "left_anti")
-        .join(withheldEvidence, Columns.using("user_id", "topic_id"), "left_anti");
-    Dataset<Row> candidates = visible.join(coolingDown.select("user_id").distinct(), Columns.using("user_id"),
-        "left_anti");
-    Column why = concat_ws("; ",
-        concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
-        concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
-        concat_ws(" ", lit("+K"), coalesce(col("plusk_count").cast("string"), lit("0"))));
-    // Top N by an ordered limit (each task keeps its best N, then they are merged), numbered here on at most N
-    // rows: a rank window without a partition would sort every candidate in one task.
-    List<Row> top = Frames.firstPerGroup(candidates, new String[] {"user_id"}, col("score").desc(),
-            col("raw_evidence").desc(), col("topic_slug"))
-        .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))
-        .limit(request.limit())
-        .select(col("user_id"), col("screen_name"), col("country"), col("topic_id"), col("topic_slug"),
-            col("score"), why.as("why"))
-        .collectAsList();
-    List<Row> ranked = new ArrayList<>(top.size());
-    for (int i = 0; i < top.size(); i++) {
-      Row r = top.get(i);
-      ranked.add(new GenericRowWithSchema(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5),
-          i + 1, r.get(6)}, SELECTED));
+        .where(withheldHere).select("user_id", "topic_id"), "evidence_withheld");
+    Dataset<Row> cooling = flag(coolingDown.select("user_id"), "cooling_down");
+    Column inCountries = request.countries().isEmpty() ? lit(true)
+        : coalesce(col("country").isin(request.countries().toArray()), lit(false));
+    // How far each (user, topic) row gets through the filters, in the order they apply: one pass decides both who
+    // is picked (every filter passed) and, per user, the first filter that dropped all their rows.
+    Column passed = when(col("removed_here"), 0)
+        .when(col("score").lt(request.minScore()), 1)
+        .when(not(inCountries), 2)
+        .when(col("account_withheld").or(col("evidence_withheld")), 3)
+        .when(col("cooling_down"), 4)
+        .otherwise(PASSED_ALL);
+    Dataset<Row> judged = listed
+        .join(removedHere, Columns.using("user_id", "topic_id"), "left")
+        .join(withheldAccounts, Columns.using("user_id"), "left")
+        .join(withheldEvidence, Columns.using("user_id", "topic_id"), "left")
+        .join(cooling, Columns.using("user_id"), "left")
+        .withColumn("passed", passed)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> candidates = judged.where(col("passed").equalTo(PASSED_ALL));
+      Column why = concat_ws("; ",
+          concat_ws(", ", slice(col("evidence_terms"), 1, 5)),
+          concat_ws(" ", lit("posts"), concat_ws(",", slice(col("evidence_post_ids"), 1, 3))),
+          concat_ws(" ", lit("+K"), coalesce(col("plusk_count").cast("string"), lit("0"))));
+      // Top N by an ordered limit (each task keeps its best N, then they are merged), numbered here on at most N
+      // rows: a rank window without a partition would sort every candidate in one task.
+      List<Row> top = Frames.firstPerGroup(candidates, new String[] {"user_id"}, col("score").desc(),
+              col("raw_evidence").desc(), col("topic_slug"))
+          .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))
+          .limit(request.limit())
+          .select(col("user_id"), col("screen_name"), col("country"), col("topic_id"), col("topic_slug"),
+              col("score"), why.as("why"))
+          .collectAsList();
+      List<Row> ranked = new ArrayList<>(top.size());
+      for (int i = 0; i < top.size(); i++) {
+        Row r = top.get(i);
+        ranked.add(new GenericRowWithSchema(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4),
+            r.get(5), i + 1, r.get(6)}, SELECTED));
+      }
+      Dataset<Row> furthest = judged.groupBy("user_id").agg(max("passed").as("passed"));
+      // usersReaching[k]: the users with a row through the first k filters.
+      long[] usersReaching = new long[PASSED_ALL + 1];
+      for (Row r : furthest.groupBy("passed").count().collectAsList()) {
+        for (int k = 0; k <= r.getInt(0); k++) {
+          usersReaching[k] += r.getLong(1);
+        }
+      }
+      List<String> campaigns = furthest.where(col("passed").equalTo(PASSED_ALL - 1)).select("user_id")
+          .join(coolingDown, Columns.using("user_id")).select("campaign").distinct().orderBy("campaign").limit(5)
+          .collectAsList().stream().map(r -> r.getString(0)).toList();
+      long[] u = usersReaching;
+      return new Result(ranked, new Skipped(u[0], u[0] - u[1], u[1] - u[2], u[2] - u[3], u[3] - u[4],
+          u[4] - u[5], campaigns, u[5] - ranked.size()));
+    } finally {
+      judged.unpersist();
     }
-    List<Dataset<Row>> steps = List.of(listed, notRemoved, scored, inCountries, visible, candidates);
-    long[] users = new long[steps.size()];
-    for (int i = 0; i < steps.size(); i++) {
-      users[i] = steps.get(i).select("user_id").distinct().count();
-    }
-    List<String> campaigns = visible.select("user_id").distinct()
-        .join(coolingDown, Columns.using("user_id")).select("campaign").distinct().orderBy("campaign").limit(5)
-        .collectAsList().stream().map(r -> r.getString(0)).toList();
-    return new Result(ranked, new Skipped(users[0], users[0] - users[1], users[1] - users[2], users[2] - users[3],
-        users[3] - users[4], users[4] - users[5], campaigns, users[5] - ranked.size()));
   }
 }
