@@ -1,10 +1,12 @@
 package io.plusk.jobs.stage;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -120,15 +122,19 @@ public final class EngagedJob implements Stage {
     Dataset<Row> direct = events.where(col("post_id").isNotNull())
         .join(authors, col("post_id").equalTo(col("p_post_id")))
         .select(col("event_id"), col("type"), col("actor_id"), col("post_id"), col("user_id"), col("ts"));
-    Dataset<Row> mentioned = events.where(col("post_id").isNull().and(col("type").equalTo("mention")))
-        .withColumn("window_start", expr("ts - make_interval(0, 0, 0, " + lookbackDays + ")"))
-        .join(authors, col("target_user_id").equalTo(col("user_id"))
-            .and(col("p_created_at").leq(col("ts")))
-            .and(col("p_created_at").geq(col("window_start"))));
-    Dataset<Row> bare = Frames.firstPerGroup(mentioned, new String[] {"event_id"}, col("p_created_at").desc(),
-            col("p_post_id").desc())
-        .select(col("event_id"), col("type"), col("actor_id"), col("p_post_id").as("post_id"), col("user_id"),
-            col("ts"));
+    // One row per author with their posts of the window, so a bare mention meets one row, not one per post: a
+    // celebrity's million mentions would otherwise be multiplied by their hundred posts on one key. The latest post
+    // at or before the mention (newest first, then the highest id) is picked from the array.
+    Dataset<Row> postsByAuthor = authors.groupBy("user_id")
+        .agg(collect_list(struct(col("p_created_at").as("created_at"), col("p_post_id").as("post_id")))
+            .as("recent_posts"));
+    Dataset<Row> bare = events.where(col("post_id").isNull().and(col("type").equalTo("mention")))
+        .join(postsByAuthor, col("target_user_id").equalTo(col("user_id")))
+        .withColumn("mentioned_post", expr("array_max(filter(recent_posts, p -> p.created_at <= ts"
+            + " AND p.created_at >= ts - make_interval(0, 0, 0, " + lookbackDays + ")))"))
+        .where(col("mentioned_post").isNotNull())
+        .select(col("event_id"), col("type"), col("actor_id"), col("mentioned_post.post_id").as("post_id"),
+            col("user_id"), col("ts"));
     return direct.unionByName(bare);
   }
 

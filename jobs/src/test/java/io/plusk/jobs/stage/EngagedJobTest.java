@@ -86,6 +86,21 @@ class EngagedJobTest extends SparkTestBase {
   }
 
   @Test
+  void aBareMentionPastTheLookBackOfTheUsersLastPostCountsForNothingAndTiesGoToTheHigherId() {
+    Dataset<Row> posts = table(Tables.POSTS,
+        post("old", "a", "2026-11-17T08:00:00Z", "2026-11-17"),
+        post("b1", "b", "2026-11-25T08:00:00Z", "2026-11-25"),
+        post("b2", "b", "2026-11-25T08:00:00Z", "2026-11-25"));
+    Dataset<Row> events = table(Tables.ENGAGEMENT_EVENTS,
+        event("m1", "mention", "x", null, "a", "2026-11-25T12:00:00Z"),
+        event("m2", "mention", "x", null, "b", "2026-11-25T12:00:00Z"),
+        event("m3", "mention", "y", null, "b", "2026-11-25T13:00:00Z"));
+    Map<String, Row> engaged = engaged(posts, events);
+    assertThat(engaged).containsOnlyKeys("b2");
+    assertThat(engaged.get("b2").getLong(engaged.get("b2").fieldIndex("mentions"))).isEqualTo(2);
+  }
+
+  @Test
   void retweetsAreNotCreditablePostsAndTheAuthorsOwnCopyWins() {
     Dataset<Row> posts = table(Tables.POSTS,
         "{\"post_id\":\"rt\",\"user_id\":\"b\",\"created_at\":\"2026-11-25T09:00:00Z\",\"text\":\"RT @a: hi\","
