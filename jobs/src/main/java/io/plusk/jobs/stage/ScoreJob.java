@@ -153,9 +153,11 @@ public final class ScoreJob implements Stage {
     Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)
         .join(optedOut.withColumnRenamed("user_id", "giver_id"), Columns.using("giver_id"), "left_anti")
         .join(optedOut.withColumnRenamed("user_id", "receiver_id"), Columns.using("receiver_id"), "left_anti");
-    Dataset<Row> expertise = topicExpertise(textWindow, pluskWindow, removed, names,
-        TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring);
-    long written = wh.write(expertise, Tables.TOPIC_EXPERTISE, date);
+    long written;
+    try (Expertise expertise = topicExpertise(textWindow, pluskWindow, removed, names,
+        TopicFrames.topics(ctx.spark(), ctx.ontology()), date, scoring)) {
+      written = wh.write(expertise.rows(), Tables.TOPIC_EXPERTISE, date);
+    }
     removed.unpersist();
     optedOut.unpersist();
     Row published = wh.read(Tables.TOPIC_EXPERTISE, date)
@@ -243,9 +245,16 @@ public final class ScoreJob implements Stage {
   }
 
   /** Scores over the window: decayed text evidence plus decayed +K, normalised to 0-100 and ranked per topic. */
-  public static Dataset<Row> topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
-                                            Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
-                                            ScoringSettings s) {
+  public static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
+                                         Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
+                                         ScoringSettings s) {
+    return topicExpertise(dailyWindow, pluskWindow, removed, screenNames, topics, date, s, TopicRanks.ROWS_PER_SLICE);
+  }
+
+  /** As above, with a topic's ranks worked out in slices of about {@code rowsPerSlice} listed rows. */
+  static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
+                                  Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date, ScoringSettings s,
+                                  long rowsPerSlice) {
     Column age = datediff(lit(date.toString()).cast("date"), to_date(col("dt")));
     Column decay = DECAY.apply(age, lit(s.halfLifeDays()));
     int n = s.evidenceLimit();
@@ -289,29 +298,39 @@ public final class ScoreJob implements Stage {
             coalesce(col("evidence_terms"), emptyStrings).as("evidence_terms"))
         .where(col("raw_evidence").geq(s.minRawEvidence()))
         .join(removed, Columns.using("user_id", "topic_id"), "left")
-        .withColumn("removed", coalesce(col("removed"), lit(false)));
+        .withColumn("removed", coalesce(col("removed"), lit(false)))
+        // Read for the ranks' slicing and again for the rows: worked out once.
+        .persist(StorageLevel.MEMORY_AND_DISK());
 
     Column listed = col("removed").equalTo(false);
-    Column maxListed = max(when(listed, col("raw_evidence"))).over(Window.partitionBy("topic_id"));
-    Column maxAll = max(col("raw_evidence")).over(Window.partitionBy("topic_id"));
-    Dataset<Row> scored = combined
-        .withColumn("score", NORMALIZE.apply(col("raw_evidence"), coalesce(maxListed, maxAll)))
-        .withColumn("_n", row_number().over(Window.partitionBy(col("topic_id"), listed)
-            .orderBy(col("score").desc(), col("raw_evidence").desc(), col("user_id"))))
-        .withColumn("rank_in_topic", when(listed, col("_n")).cast("int"))
-        .drop("_n")
+    Dataset<Row> normalised = TopicRanks.withTopicMaxima(combined, listed)
+        .withColumn("score", NORMALIZE.apply(col("raw_evidence"), coalesce(col("max_listed"), col("max_all"))))
+        .drop("max_listed", "max_all");
+    Dataset<Row> scored = TopicRanks.withRankInTopic(normalised, listed,
+            new Column[] {col("score").desc(), col("raw_evidence").desc(), col("user_id")}, "rank_in_topic",
+            rowsPerSlice)
         .join(topics, "topic_id");
     // What a person is most expert in (Klout's profile view): below the super-topics, by raw evidence, everyday
     // conversation topics weighed down so that they never outrank a subject the person keeps posting about.
     Column rankable = listed.and(col("topic_level").geq(2));
     Column userWeight = col("raw_evidence").multiply(when(col("topic_kind").equalTo("everyday"),
         lit(s.everydayTopicWeight())).otherwise(lit(1.0)));
-    return scored
+    // A person has at most a few hundred topics: a window per user holds no hot key.
+    Dataset<Row> rows = scored
         .withColumn("_u", row_number().over(Window.partitionBy(col("user_id"), rankable)
             .orderBy(userWeight.desc(), col("score").desc(), col("topic_id"))))
         .withColumn("rank_in_user", when(rankable, col("_u")).cast("int"))
         .drop("_u")
         .withColumn("raw_evidence", expr("round(raw_evidence, 4)"))
         .join(screenNames, Columns.using("user_id"), "left");
+    return new Expertise(rows, combined);
+  }
+
+  /** topic_expertise rows, and what they keep in memory until written: close after writing them. */
+  public record Expertise(Dataset<Row> rows, Dataset<Row> cached) implements AutoCloseable {
+    @Override
+    public void close() {
+      cached.unpersist();
+    }
   }
 }

@@ -34,7 +34,7 @@ class ScoreJobTest extends SparkTestBase {
   private static Map<String, Row> expertise(Dataset<Row> daily, Dataset<Row> plusk, Dataset<Row> removed) {
     return ScoreJob.topicExpertise(daily, plusk, removed, rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY,
             SCORING)
-        .collectAsList().stream()
+        .rows().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("user_id")) + "/"
             + r.getString(r.fieldIndex("topic_slug")), r -> r));
   }
