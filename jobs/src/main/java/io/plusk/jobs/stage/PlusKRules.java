@@ -70,7 +70,11 @@ public final class PlusKRules {
   public static Dataset<Row> decide(Dataset<Row> events, Dataset<Row> acceptedEarlier,
                                     Dataset<Row> acceptedOnEventDays, Dataset<Row> knownUsers,
                                     Dataset<Row> optedOut, Dataset<Row> topicKeys, PlusKSettings settings) {
-    Dataset<Row> users = knownUsers.select("user_id").distinct();
+    // Only tonight's givers and receivers are looked up: no distinct over everyone of the window.
+    Dataset<Row> participants = events.select(col("giver_id").as("user_id"))
+        .unionByName(events.select(col("receiver_id").as("user_id"))).distinct();
+    Dataset<Row> users = knownUsers.select("user_id").join(participants, Columns.using("user_id"),
+        "left_semi").distinct();
     Dataset<Row> out = optedOut.select("user_id").distinct();
     Dataset<Row> checked = events
         .join(out.select(col("user_id").as("out_giver")), col("giver_id").equalTo(col("out_giver")), "left")
