@@ -187,8 +187,8 @@ public final class Warehouse {
   }
 
   /**
-   * Every date of a table up to {@code to}: the event histories whose latest event decides (removals, opt-outs).
-   * Its cost grows with the history; a state carried from night to night would not.
+   * Every date of a table up to {@code to}. Its cost grows with the history: the nightly reads the removal and
+   * opt-out histories through their carried states instead ({@code LatestEventState}).
    */
   public Dataset<Row> readUpTo(String table, LocalDate to) {
     return read(table, LocalDate.EPOCH, to);

@@ -174,6 +174,10 @@ public final class IngestJob implements Stage {
           Tables.USERS, ctx.date()));
       result.count("opt_out_events.written",
           ctx.warehouse().write(accepted.get(DumpKind.OPT_OUTS), Tables.OPT_OUT_EVENTS, ctx.date()));
+      for (LatestEventState state : LatestEventState.values()) {
+        result.count(state.table() + ".written",
+            ctx.warehouse().write(state.carriedTo(ctx.warehouse(), ctx.date()), state.table(), ctx.date()));
+      }
 
       Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
       result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));

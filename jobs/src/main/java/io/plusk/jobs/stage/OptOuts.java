@@ -20,7 +20,7 @@ public final class OptOuts {
 
   /** One {@code user_id} column: the users opted out at the end of the date. */
   public static Dataset<Row> asOf(Warehouse wh, LocalDate date) {
-    return Frames.firstPerGroup(wh.readUpTo(Tables.OPT_OUT_EVENTS, date), new String[] {"user_id"},
+    return Frames.firstPerGroup(LatestEventState.OPT_OUTS.asOf(wh, date), new String[] {"user_id"},
             col("ts").desc(), col("dt").desc(), col("line_no").desc())
         .where(col("action").equalTo(OptOutEvent.OPT_OUT))
         .select("user_id");

@@ -203,7 +203,7 @@ public final class ScoreJob implements Stage {
 
   /** The topics users have removed and not restored by the end of the date: (user_id, topic_id, removed). */
   public static Dataset<Row> removedAsOf(Warehouse wh, Dataset<Row> topicKeys, LocalDate date) {
-    return removedTopics(wh.readUpTo(Tables.REMOVAL_EVENTS, date), topicKeys);
+    return removedTopics(LatestEventState.REMOVALS.asOf(wh, date), topicKeys);
   }
 
   /** The latest remove or restore per user and topic decides; the topic may be named by id, slug or name. */

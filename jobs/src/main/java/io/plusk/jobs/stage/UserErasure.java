@@ -95,6 +95,8 @@ public final class UserErasure {
           .input(Tables.REMOVAL_EVENTS, t -> t.where(not(isThem(ids))))
           .input(Tables.USERS, t -> t.where(not(isThem(ids))))
           .input(Tables.OPT_OUT_EVENTS, t -> t.where(not(isThem(ids))))
+          .input(Tables.REMOVAL_STATE, t -> t.where(not(isThem(ids))))
+          .input(Tables.OPT_OUT_STATE, t -> t.where(not(isThem(ids))))
           .input(Tables.COMPLIANCE_EVENTS, t -> t.where(not(isThem(ids)))
               .join(gone, Columns.using("post_id"), "left_anti"))
           .input(Tables.QUARANTINE, t -> t.where(not(mentionsAny(lower(col("raw")), needles))))

@@ -29,6 +29,8 @@ public final class Tables {
   public static final String USERS = "users";
   public static final String OPT_OUT_EVENTS = "opt_out_events";
   public static final String COMPLIANCE_EVENTS = "compliance_events";
+  public static final String REMOVAL_STATE = "removal_state";
+  public static final String OPT_OUT_STATE = "opt_out_state";
   public static final String ENGAGED_POSTS = "engaged_posts";
   public static final String POST_TOPICS = "post_topics";
   public static final String USER_TOPIC_DAILY = "user_topic_daily";
@@ -41,7 +43,7 @@ public final class Tables {
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
-      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY,
+      REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, REMOVAL_STATE, OPT_OUT_STATE, ENGAGED_POSTS, POST_TOPICS, USER_TOPIC_DAILY,
       PLUSK_ACCEPTED, PLUSK_REJECTED, TOPIC_EXPERTISE, LINK_FEEDBACK);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
@@ -80,6 +82,16 @@ public final class Tables {
   public static final StructType REMOVAL_EVENTS_SCHEMA = schema(
       req("user_id", StringType), req("topic", StringType), req("action", StringType), req("ts", TimestampType),
       req("source_file", StringType), req("line_no", LongType));
+
+  /** The latest removal event per user and topic at the end of the date; {@code event_dt}: the event's own date. */
+  public static final StructType REMOVAL_STATE_SCHEMA = schema(
+      req("user_id", StringType), req("topic", StringType), req("action", StringType), req("ts", TimestampType),
+      req("source_file", StringType), req("line_no", LongType), req("event_dt", StringType));
+
+  /** The latest opt-out event per user at the end of the date; {@code event_dt}: the event's own date. */
+  public static final StructType OPT_OUT_STATE_SCHEMA = schema(
+      req("user_id", StringType), req("action", StringType), req("ts", TimestampType),
+      req("source_file", StringType), req("line_no", LongType), req("event_dt", StringType));
 
   public static final StructType USERS_SCHEMA = schema(
       req("user_id", StringType), opt("screen_name", StringType), opt("country", StringType),
@@ -140,6 +152,8 @@ public final class Tables {
       case REMOVAL_EVENTS -> REMOVAL_EVENTS_SCHEMA;
       case OPT_OUT_EVENTS -> OPT_OUT_EVENTS_SCHEMA;
       case COMPLIANCE_EVENTS -> COMPLIANCE_EVENTS_SCHEMA;
+      case REMOVAL_STATE -> REMOVAL_STATE_SCHEMA;
+      case OPT_OUT_STATE -> OPT_OUT_STATE_SCHEMA;
       case USERS -> USERS_SCHEMA;
       case ENGAGED_POSTS -> ENGAGED_POSTS_SCHEMA;
       case POST_TOPICS -> POST_TOPICS_SCHEMA;
