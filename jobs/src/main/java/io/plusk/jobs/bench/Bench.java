@@ -130,9 +130,13 @@ public final class Bench {
     long scanned = spark.read().json(input.resolve("tweets").resolve("dt=" + day).toString()).count();
     long scanMillis = (System.nanoTime() - scanStart) / 1_000_000;
 
+    TaskSkew skew = new TaskSkew();
+    spark.sparkContext().addSparkListener(skew);
     long runStart = System.nanoTime();
     List<StageResult> results = Pipeline.runDate(ctx);
     long runMillis = (System.nanoTime() - runStart) / 1_000_000;
+    spark.sparkContext().removeSparkListener(skew);
+    Map<String, Map<String, Object>> taskSkew = skew.byPipelineStage();
     // The link stage once more in the same JVM with its memory of annotated texts emptied: an executor that has
     // linked before (models loaded, code compiled), which is how raw CoreNLP is measured below. The nightly's link
     // stage also pays the JIT compiling CoreNLP on the same cores.
@@ -178,6 +182,7 @@ public final class Bench {
     }
     out.put("stages", stages);
     out.put("nightly_millis", runMillis);
+    out.put("task_skew", taskSkew);
     long linkMillis = results.get(2).millis();
     double linkRate = texts.size() / (linkMillis / 1000.0);
     double rawRate = texts.size() / (coreNlpMillis / 1000.0);
@@ -237,6 +242,13 @@ public final class Bench {
         + "searched for names, %,d left at tokens.%n", sentences[0], sentences[1]));
     md.append(String.format("%nDistinct cleaned texts among the engaged posts: %,d of %,d.%n", distinct,
         texts.size()));
+    md.append(String.format("%nLargest task against the median task (executor run time) of the nightly's Spark stages "
+        + "with several tasks, the worst stage of each step (among stages whose largest task took %d ms or more):%n%n"
+        + "| step | Spark stages | tasks | worst: largest / median (ms) | ratio |%n|---|---|---|---|---|%n",
+        TaskSkew.MIN_LARGEST_MILLIS));
+    taskSkew.forEach((step, s) -> md.append(String.format("| %s | %s | %s | %s / %s | %s |%n", step,
+        s.get("spark_stages"), s.get("tasks"), s.get("worst_largest_millis"), s.get("worst_median_millis"),
+        s.get("worst_ratio"))));
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f** (warm executor: **%.2f**); bare JSON scan "
         + "time / ingest time = **%.2f**.%n", linkRate / rawRate, warmLinkRate / rawRate,
         (double) scanMillis / ingestMillis));
