@@ -116,7 +116,10 @@ public final class Bench {
     long t0 = System.nanoTime();
     int files;
     if (ownInput == null) {
-      files = new SyntheticDump(realTexts).write(input, day, tweets, ontology, 42L);
+      // --celebrity-mentions X: X bare @mentions per tweet, half of them of the 1 % most active users.
+      files = new SyntheticDump(realTexts)
+          .withCelebrityMentions(Double.parseDouble(a.getOrDefault("celebrity-mentions", "0")))
+          .write(input, day, tweets, ontology, 42L);
     } else {
       try (var listing = Files.list(input.resolve("tweets").resolve("dt=" + day))) {
         files = (int) listing.filter(Files::isRegularFile).count();

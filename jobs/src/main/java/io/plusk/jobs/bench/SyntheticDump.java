@@ -36,6 +36,7 @@ public final class SyntheticDump {
   private final ObjectMapper json = new ObjectMapper();
   private final List<String> realTexts;
   private int nextRealText;
+  private double bareMentionsPerTweet;
 
   /** Post texts made from the ontology's names and context words. */
   public SyntheticDump() {
@@ -45,6 +46,16 @@ public final class SyntheticDump {
   /** Original posts carry these real texts, in turn, instead of made-up ones (a real-text day). */
   public SyntheticDump(List<String> realTexts) {
     this.realTexts = List.copyOf(realTexts);
+  }
+
+  /**
+   * Adds bare @mentions (engagement events without a post), this many per tweet on average: half of them name one
+   * of the 1 % most active users (the celebrities), the rest anyone. A celebrity's mentions all resolve against
+   * the same few posts, the hot key of the engaged stage.
+   */
+  public SyntheticDump withCelebrityMentions(double perTweet) {
+    this.bareMentionsPerTweet = perTweet;
+    return this;
   }
 
   /** Writes {@code tweets} statuses (plus retweets and replies among them) and returns the file count. */
@@ -112,6 +123,11 @@ public final class SyntheticDump {
         }
         w.write(json.writeValueAsString(status));
         w.newLine();
+        for (double m = rnd.nextDouble(); m < bareMentionsPerTweet; m += 1.0) {
+          int target = rnd.nextBoolean() ? rnd.nextInt(Math.max(1, users / 100)) : rnd.nextInt(users);
+          ev.write(String.format("{\"type\":\"mention\",\"actor_id\":\"%d\",\"target_user_id\":\"%d\","
+              + "\"ts\":\"%s\"}%n", rnd.nextInt(users), target, when.plusMinutes(1).toInstant()));
+        }
       }
     } finally {
       for (BufferedWriter w : out) {
