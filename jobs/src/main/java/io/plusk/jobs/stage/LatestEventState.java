@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * one in the state does not win.
  */
 public enum LatestEventState {
-  /** Per user and topic as written (case and spaces aside): the topic is resolved when read, by the ontology of then. */
-  REMOVALS(Tables.REMOVAL_EVENTS, Tables.REMOVAL_STATE, concat_ws("\u0001", col("user_id"), lower(trim(col("topic"))))),
+  /** Per user and topic as written (case and spaces aside): the topic is resolved when read, by that ontology. */
+  REMOVALS(Tables.REMOVAL_EVENTS, Tables.REMOVAL_STATE,
+      concat_ws("\u0001", col("user_id"), lower(trim(col("topic"))))),
   OPT_OUTS(Tables.OPT_OUT_EVENTS, Tables.OPT_OUT_STATE, col("user_id"));
 
   private static final Logger LOG = LoggerFactory.getLogger(LatestEventState.class);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The commands a markdown file documents together with their output: a {@code sql} block (run as {@code plusk sql}),
  * or a {@code bash} block running one {@code scripts/plusk ...} command, directly followed by a plain fenced block
- * with what it prints ({@code sql} blocks for DuckDB or spark-sql are {@link #sqlBlocks}). In that output {@code .../warehouse} stands for the warehouse folder, whatever it is.
+ * with what it prints ({@code sql} blocks for DuckDB or spark-sql are {@link #sqlBlocks}). In that output
+ * {@code .../warehouse} stands for the warehouse folder, whatever it is.
  */
 public final class DocumentedCommands {
   /** One documented command line (without {@code scripts/plusk}), where it is, and the output shown for it. */
