@@ -31,6 +31,7 @@ public enum LatestEventState {
 
   private static final Logger LOG = LoggerFactory.getLogger(LatestEventState.class);
   private static final String KEY = "_state_key";
+  private static final String EVENT_DT = "event_dt";
 
   private final String events;
   private final String state;
@@ -52,21 +53,12 @@ public enum LatestEventState {
    */
   public Dataset<Row> carriedTo(Warehouse wh, LocalDate date) {
     LocalDate previous = wh.latestBefore(state, date);
-    Dataset<Row> since;
-    Dataset<Row> carried;
     if (previous == null) {
       LOG.info("state={} date={} carried_from=none (worked out from every {} up to the date)", state, date, events);
-      since = wh.readUpTo(events, date);
-      carried = null;
-    } else {
-      since = wh.read(events, previous.plusDays(1), date);
-      carried = wh.read(state, previous).drop(Tables.PARTITION_COLUMN);
+      return fromWholeHistory(wh, date);
     }
-    Dataset<Row> fresh = since.withColumnRenamed(Tables.PARTITION_COLUMN, "event_dt");
-    Dataset<Row> all = carried == null ? fresh : carried.unionByName(fresh);
-    return Frames.firstPerGroup(all.withColumn(KEY, key), new String[] {KEY}, col("ts").desc(),
-            col("event_dt").desc(), col("line_no").desc())
-        .drop(KEY);
+    return latest(wh.read(state, previous).drop(Tables.PARTITION_COLUMN)
+        .unionByName(asStateRows(wh.read(events, previous.plusDays(1), date))));
   }
 
   /**
@@ -74,10 +66,23 @@ public enum LatestEventState {
    * table would give it: the date's state, or, for a date without one, worked out from the whole history.
    */
   public Dataset<Row> asOf(Warehouse wh, LocalDate date) {
-    if (wh.hasPartition(state, date)) {
-      return wh.read(state, date).drop(Tables.PARTITION_COLUMN).withColumnRenamed("event_dt",
-          Tables.PARTITION_COLUMN);
-    }
-    return wh.readUpTo(events, date);
+    Dataset<Row> latest = wh.hasPartition(state, date) ? wh.read(state, date).drop(Tables.PARTITION_COLUMN)
+        : fromWholeHistory(wh, date);
+    return latest.withColumnRenamed(EVENT_DT, Tables.PARTITION_COLUMN);
+  }
+
+  private Dataset<Row> fromWholeHistory(Warehouse wh, LocalDate date) {
+    return latest(asStateRows(wh.readUpTo(events, date)));
+  }
+
+  /** Events as state rows: their partition date kept as {@code event_dt}. */
+  private static Dataset<Row> asStateRows(Dataset<Row> eventRows) {
+    return eventRows.withColumnRenamed(Tables.PARTITION_COLUMN, EVENT_DT);
+  }
+
+  private Dataset<Row> latest(Dataset<Row> stateRows) {
+    return Frames.firstPerGroup(stateRows.withColumn(KEY, key), new String[] {KEY}, col("ts").desc(),
+            col(EVENT_DT).desc(), col("line_no").desc())
+        .drop(KEY);
   }
 }

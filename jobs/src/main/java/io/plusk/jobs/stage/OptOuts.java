@@ -3,8 +3,6 @@ package io.plusk.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 
 import io.plusk.common.ingest.OptOutEvent;
-import io.plusk.common.schema.Tables;
-import io.plusk.jobs.io.Frames;
 import io.plusk.jobs.io.Warehouse;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
@@ -20,8 +18,7 @@ public final class OptOuts {
 
   /** One {@code user_id} column: the users opted out at the end of the date. */
   public static Dataset<Row> asOf(Warehouse wh, LocalDate date) {
-    return Frames.firstPerGroup(LatestEventState.OPT_OUTS.asOf(wh, date), new String[] {"user_id"},
-            col("ts").desc(), col("dt").desc(), col("line_no").desc())
+    return LatestEventState.OPT_OUTS.asOf(wh, date)
         .where(col("action").equalTo(OptOutEvent.OPT_OUT))
         .select("user_id");
   }
