@@ -26,8 +26,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
  * a score, in the given countries, not withheld there, not picked by another campaign during the cool-down; each
- * user once, with their best topic. A user who removed a topic of the campaign is never picked through it or any topic below it, even
- * where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
+ * user once, with their best topic. A user who removed a topic of the campaign is never picked through it or any
+ * topic below it, even where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
  * Electronics or a Technology campaign that would reach them through Apple). Every filter is a column
  * expression: no user-supplied text reaches SQL.
  */
@@ -132,19 +132,19 @@ public final class PerkSelection {
             r.get(5), i + 1, r.get(6)}, SELECTED));
       }
       Dataset<Row> furthest = judged.groupBy("user_id").agg(max("passed").as("passed"));
-      // usersReaching[k]: the users with a row through the first k filters.
-      long[] usersReaching = new long[PASSED_ALL + 1];
+      // reaching[k]: how many users have a row through the first k filters.
+      long[] reaching = new long[PASSED_ALL + 1];
       for (Row r : furthest.groupBy("passed").count().collectAsList()) {
         for (int k = 0; k <= r.getInt(0); k++) {
-          usersReaching[k] += r.getLong(1);
+          reaching[k] += r.getLong(1);
         }
       }
       List<String> campaigns = furthest.where(col("passed").equalTo(PASSED_ALL - 1)).select("user_id")
           .join(coolingDown, Columns.using("user_id")).select("campaign").distinct().orderBy("campaign").limit(5)
           .collectAsList().stream().map(r -> r.getString(0)).toList();
-      long[] u = usersReaching;
-      return new Result(ranked, new Skipped(u[0], u[0] - u[1], u[1] - u[2], u[2] - u[3], u[3] - u[4],
-          u[4] - u[5], campaigns, u[5] - ranked.size()));
+      return new Result(ranked, new Skipped(reaching[0], reaching[0] - reaching[1], reaching[1] - reaching[2],
+          reaching[2] - reaching[3], reaching[3] - reaching[4], reaching[4] - reaching[5], campaigns,
+          reaching[5] - ranked.size()));
     } finally {
       judged.unpersist();
     }

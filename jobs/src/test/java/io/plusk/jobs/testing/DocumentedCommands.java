@@ -29,10 +29,7 @@ public final class DocumentedCommands {
   /** A {@code sql} block, whether or not the docs show its output. */
   public record Query(String where, String text) {
     public Engine engine() {
-      if (text.contains("read_parquet(")) {
-        return Engine.DUCKDB;
-      }
-      return text.contains("CREATE TEMPORARY VIEW") ? Engine.SPARK_SQL : Engine.PLUSK_SQL;
+      return engineOf(text);
     }
 
     /** The statements, with the docs' relative {@code warehouse/} folder replaced by the given one. */
@@ -64,7 +61,7 @@ public final class DocumentedCommands {
         continue;
       }
       pending = switch (info) {
-        case "sql" -> new Query("", body).engine() == Engine.PLUSK_SQL
+        case "sql" -> engineOf(body) == Engine.PLUSK_SQL
             ? List.of("sql", body.replaceAll("\\s+", " ").strip()) : null;
         case "bash" -> pluskCommand(body, markdown, lineOf(text, fence.start()));
         default -> null;
@@ -86,6 +83,13 @@ public final class DocumentedCommands {
       }
     }
     return out;
+  }
+
+  private static Engine engineOf(String query) {
+    if (query.contains("read_parquet(")) {
+      return Engine.DUCKDB;
+    }
+    return query.contains("CREATE TEMPORARY VIEW") ? Engine.SPARK_SQL : Engine.PLUSK_SQL;
   }
 
   private static int lineOf(String text, int offset) {
