@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import io.plusk.common.ingest.RecordAssembler;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -26,20 +27,43 @@ import scala.Tuple2;
 
 /**
  * Reads a day's dump files as records that remember where they came from (file and 1-based line number), so a
- * quarantined record can be found again. Each file is one split, which keeps line numbers exact; gzip is
- * decompressed by Hadoop's codecs; {@link RecordAssembler} decodes and groups the lines. A file that cannot be read
- * to its end (a corrupt gzip) keeps the records read before the break and ends with an {@code unreadable_file}
- * record that names the line where reading stopped.
+ * quarantined record can be found again. An uncompressed file is read in splits of {@code splitBytes}, one task
+ * each; a gzip file is one stream and so one task. Hadoop's line reader gives every physical line to exactly one
+ * split, so a split numbers its lines from 1 and ends with a {@link SplitEnd} that says how many it read:
+ * {@link SplitLineNumbers} turns those counts into each split's offset in its file, exact without a second read.
+ * A pretty-printed document cannot be assembled across a split boundary: a split that ends inside one says so, and
+ * that file is read again as one task ({@code wholeFiles}). {@link RecordAssembler} decodes and groups the lines. A
+ * file that cannot be read to its end (a corrupt gzip) keeps the records read before the break and ends with an
+ * {@code unreadable_file} record at the line where reading stopped.
  */
 public final class RawLines {
-  /** A record of a dump file: a non-blank line or a multi-line document, and its defect if it is unusable. */
-  public record Line(String file, long lineNo, String text, String defect, String detail) implements Serializable {
-    public Line(String file, long lineNo, String text) {
-      this(file, lineNo, text, null, null);
+  /**
+   * A record of a dump file (a non-blank line or a multi-line document, and its defect if it is unusable), or, with
+   * {@code end} set and no text, the end of a split. {@code lineNo} counts from the split's first line.
+   */
+  public record Line(String file, long splitStart, long lineNo, String text, String defect, String detail,
+                     SplitEnd end) implements Serializable {
+    public Line(String file, long splitStart, long lineNo, String text, String defect, String detail) {
+      this(file, splitStart, lineNo, text, defect, detail, null);
+    }
+
+    public boolean isSplitEnd() {
+      return end != null;
+    }
+
+    /** The same record without its raw text: only a quarantined record needs to keep it. */
+    public Line withoutText() {
+      return new Line(file, splitStart, lineNo, null, defect, detail, end);
     }
   }
 
+  /** What one split read: its physical lines (blank ones too) and whether it ended inside a document. */
+  public record SplitEnd(String file, long start, long physicalLines, boolean insideDocument)
+      implements Serializable {}
+
   public static final String UNREADABLE_FILE = "unreadable_file";
+  /** Spark's own floor for a file split (spark.sql.files.openCostInBytes). */
+  static final long MIN_SPLIT_BYTES = 4L << 20;
 
   private RawLines() {}
 
@@ -81,27 +105,75 @@ public final class RawLines {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  public static JavaRDD<Line> read(SparkSession spark, List<String> files, int maxRecordChars) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (files.isEmpty()) {
-      return jsc.emptyRDD();
+  /**
+   * The split size for a day's files: {@code maxSplitBytes}, or less when that would leave cores idle (the files'
+   * bytes spread over the default parallelism), but never under {@link #MIN_SPLIT_BYTES}, where a task's start-up
+   * would cost more than its share of the reading.
+   */
+  public static long splitBytes(SparkSession spark, List<String> files, long maxSplitBytes) {
+    long total = 0;
+    try {
+      for (String file : files) {
+        Path path = new Path(file);
+        total += path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(path).getLen();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the size of the dump files " + files, e);
     }
-    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-    conf.set(FileInputFormat.INPUT_DIR, String.join(",", files.stream().map(RawLines::escape).toList()));
-    conf.setLong(FileInputFormat.SPLIT_MINSIZE, Long.MAX_VALUE);
-    JavaNewHadoopRDD<LongWritable, Text> rdd = (JavaNewHadoopRDD<LongWritable, Text>) jsc
-        .newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
-    return rdd.mapPartitionsWithInputSplit(
-        (split, records) -> lines(((FileSplit) split).getPath().toString(), records, maxRecordChars), false);
+    int cores = spark.sparkContext().defaultParallelism();
+    long perCore = (total + cores - 1) / cores;
+    return Math.min(maxSplitBytes, Math.max(MIN_SPLIT_BYTES, perCore));
   }
 
-  private static Iterator<Line> lines(String file, Iterator<Tuple2<LongWritable, Text>> records,
+  /**
+   * The records of the files, each split of {@code splitBytes} read by one task, except the {@code wholeFiles},
+   * each read by one task from its start. Every split's records end with its {@link SplitEnd}.
+   */
+  public static JavaRDD<Line> read(SparkSession spark, List<String> files, int maxRecordChars, long splitBytes,
+                                   Set<String> wholeFiles) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> split = files.stream().filter(f -> !wholeFiles.contains(f)).toList();
+    List<String> whole = files.stream().filter(wholeFiles::contains).toList();
+    JavaRDD<Line> lines = jsc.emptyRDD();
+    if (!split.isEmpty()) {
+      // Minimum and maximum alike: the split size is the setting, not the file system's block size.
+      lines = lines.union(readSplits(spark, split, maxRecordChars, splitBytes, splitBytes));
+    }
+    if (!whole.isEmpty()) {
+      lines = lines.union(readSplits(spark, whole, maxRecordChars, Long.MAX_VALUE, Long.MAX_VALUE));
+    }
+    return lines;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JavaRDD<Line> readSplits(SparkSession spark, List<String> files, int maxRecordChars,
+                                          long minSplitBytes, long maxSplitBytes) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    conf.set(FileInputFormat.INPUT_DIR, String.join(",", files.stream().map(RawLines::escape).toList()));
+    conf.setLong(FileInputFormat.SPLIT_MINSIZE, minSplitBytes);
+    conf.setLong(FileInputFormat.SPLIT_MAXSIZE, maxSplitBytes);
+    JavaNewHadoopRDD<LongWritable, Text> rdd = (JavaNewHadoopRDD<LongWritable, Text>) jsc
+        .newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+    return rdd.mapPartitionsWithInputSplit((inputSplit, records) -> {
+      FileSplit fileSplit = (FileSplit) inputSplit;
+      return lines(fileSplit.getPath().toString(), fileSplit.getStart(), records, maxRecordChars);
+    }, false);
+  }
+
+  /** The detail of an {@code unreadable_file} record, once its line number in the file is known. */
+  public static String unreadableDetail(long lineNo, String cause) {
+    return String.format("reading stopped after line %d: %s", lineNo - 1, cause);
+  }
+
+  private static Iterator<Line> lines(String file, long splitStart, Iterator<Tuple2<LongWritable, Text>> records,
                                       int maxRecordChars) {
-    RecordAssembler assembler = new RecordAssembler(maxRecordChars);
+    RecordAssembler assembler = new RecordAssembler(maxRecordChars, splitStart == 0);
     return new Iterator<>() {
       long lineNo;
       boolean ended;
+      boolean endReported;
+      boolean insideDocument;
       Line failure;
       Line next = advance();
 
@@ -109,12 +181,20 @@ public final class RawLines {
         while (true) {
           RecordAssembler.Record r = assembler.poll();
           if (r != null) {
-            return new Line(file, r.lineNo(), r.text(), r.defect(), r.detail());
+            return new Line(file, splitStart, r.lineNo(), r.text(), r.defect(), r.detail());
           }
           if (ended) {
-            Line last = failure;
-            failure = null;
-            return last;
+            if (failure != null) {
+              Line last = failure;
+              failure = null;
+              return last;
+            }
+            if (!endReported) {
+              endReported = true;
+              return new Line(file, splitStart, 0, null, null, null,
+                  new SplitEnd(file, splitStart, lineNo, insideDocument));
+            }
+            return null;
           }
           try {
             if (records.hasNext()) {
@@ -124,10 +204,10 @@ public final class RawLines {
             }
           } catch (Exception e) {
             // Hadoop's readers throw checked IOExceptions through Scala's iterator.
-            failure = new Line(file, lineNo + 1, "", UNREADABLE_FILE, String.format(
-                "reading stopped after line %d: %s", lineNo, e));
+            failure = new Line(file, splitStart, lineNo + 1, "", UNREADABLE_FILE, e.toString());
           }
           ended = true;
+          insideDocument = assembler.insideDocument();
           assembler.finish();
         }
       }

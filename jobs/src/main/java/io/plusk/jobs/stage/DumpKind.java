@@ -55,6 +55,16 @@ enum DumpKind {
         .add("line_no", org.apache.spark.sql.types.DataTypes.LongType, false);
   }
 
+  /** The index of {@code line_no} in this kind's rows. */
+  int lineNoField() {
+    return schema().fieldIndex("line_no");
+  }
+
+  /** The index of {@code line_no} in the compliance notices a tweets line can carry. */
+  static int noticeLineNoField() {
+    return Tables.COMPLIANCE_EVENTS_SCHEMA.fieldIndex("line_no");
+  }
+
   /**
    * Parses one line. {@code latestAllowed} is the newest timestamp a record of this run may carry; anything later is
    * quarantined as {@code future_timestamp}.
@@ -77,6 +87,9 @@ enum DumpKind {
     }
 
     ParsedLine parse(Line line) {
+      if (line.isSplitEnd()) {
+        return ParsedLine.splitEnd(line);
+      }
       if (line.defect() != null) {
         return ParsedLine.rejected(line, line.defect(), line.detail());
       }

@@ -18,12 +18,14 @@ import io.plusk.jobs.Stage;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.Columns;
 import io.plusk.jobs.io.RawLines;
+import io.plusk.jobs.io.SplitLineNumbers;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.plusk.jobs.io.Frames;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -72,44 +74,67 @@ public final class IngestJob implements Stage {
         }
         List<String> files = RawLines.files(spark, folder);
         DumpKind.LineParser parser = kind.parser(settings.maxTextChars(), latestAllowed);
-        JavaRDD<ParsedLine> parsed = RawLines.read(spark, files, settings.maxRecordChars()).map(parser::parse)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        long splitBytes = RawLines.splitBytes(spark, files, settings.splitBytes());
+        Set<String> wholeFiles = Set.of();
+        JavaRDD<ParsedLine> parsed;
+        List<SplitTally> tallies;
+        SplitLineNumbers numbers;
+        while (true) {
+          parsed = RawLines.read(spark, files, settings.maxRecordChars(), splitBytes, wholeFiles)
+              .map(parser::parse).persist(StorageLevel.MEMORY_AND_DISK());
+          // One pass over the parsed records gives every figure of the kind and each split's line count.
+          tallies = parsed.mapPartitions(SplitTally::of).collect();
+          numbers = SplitLineNumbers.of(tallies.stream().map(SplitTally::end).toList());
+          Set<String> across = numbers.filesWithDocumentsAcrossSplits();
+          if (across.isEmpty()) {
+            break;
+          }
+          // Rare (pretty-printed documents in a large file): those files again, each as one task.
+          LOG.warn("ingest date={} kind={} files_read_whole={} reason=pretty-printed document across a split end",
+              ctx.date(), kind.folder, across);
+          parsed.unpersist();
+          wholeFiles = across;
+        }
         cached.add(parsed);
-
-        // One pass over the parsed records gives every figure of the kind (each partition is one file).
-        List<FileTally> tallies = parsed.mapPartitions(FileTally::of).collect();
-        long lines = tallies.stream().mapToLong(FileTally::records).sum();
-        long rejected = tallies.stream().mapToLong(FileTally::rejected).sum();
+        long lines = tallies.stream().mapToLong(SplitTally::records).sum();
+        long rejected = tallies.stream().mapToLong(SplitTally::rejected).sum();
         expectedQuarantine.put(kind.folder, rejected);
         acceptedLineCount.put(kind, lines - rejected);
+        SplitLineNumbers lineNumbers = numbers;
         if (kind == DumpKind.TWEETS) {
-          noticeLines = tallies.stream().mapToLong(FileTally::notices).sum();
-          streamNotices = spark.createDataFrame(parsed.flatMap(p -> p.notices().iterator()),
+          noticeLines = tallies.stream().mapToLong(SplitTally::notices).sum();
+          int noticeLineNo = DumpKind.noticeLineNoField();
+          streamNotices = spark.createDataFrame(parsed.flatMap(p -> p.notices(lineNumbers, noticeLineNo).iterator()),
               Tables.COMPLIANCE_EVENTS_SCHEMA);
         }
         java.util.Set<String> withRecords = new java.util.HashSet<>();
-        tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.file()));
+        tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.end().file()));
         List<String> emptyFiles = files.stream().filter(f -> !withRecords.contains(f)).toList();
         emptyFiles.forEach(f -> LOG.warn("ingest date={} kind={} empty_file={}", ctx.date(), kind.folder, f));
         result.count(kind.folder + ".files", files.size())
+            .count(kind.folder + ".splits", tallies.size())
+            .count(kind.folder + ".files_read_whole", wholeFiles.size())
             .count(kind.folder + ".empty_files", emptyFiles.size())
             .count(kind.folder + ".lines", lines)
             .count(kind.folder + ".quarantined", rejected);
-        List<String> unreadable = tallies.stream().flatMap(t -> t.unreadable().stream()).toList();
+        List<String> unreadable = tallies.stream().flatMap(t -> t.unreadable().stream())
+            .map(p -> p.line().file() + " (" + p.quarantineRow(kind.folder, lineNumbers).getString(4) + ")")
+            .toList();
         checkGate(ctx, kind, lines, rejected, unreadable, files.size());
-        accepted.put(kind, spark.createDataFrame(parsed.flatMap(p -> p.rows().iterator()), kind.schema()));
+        int lineNoField = kind.lineNoField();
+        accepted.put(kind, spark.createDataFrame(parsed.flatMap(p -> p.rows(lineNumbers, lineNoField).iterator()),
+            kind.schema()));
         String kindName = kind.folder;
         quarantined.add(spark.createDataFrame(parsed.filter(ParsedLine::isRejected)
-            .map(p -> RowFactory.create(kindName, p.line().file(), p.line().lineNo(), p.reason(), p.detail(),
-                p.line().text())), Tables.QUARANTINE_SCHEMA));
+            .map(p -> p.quarantineRow(kindName, lineNumbers)), Tables.QUARANTINE_SCHEMA));
       }
 
       // Notices first: tonight's deletions are honoured by tonight's posts already.
       Dataset<Row> notices = accepted.get(DumpKind.DELETIONS).unionByName(streamNotices);
       long noticeCount = ctx.warehouse().write(notices, Tables.COMPLIANCE_EVENTS, ctx.date());
       result.count("tweets.compliance_notices", noticeLines).count("compliance_events.written", noticeCount);
-      for (Row r : ctx.warehouse().read(Tables.COMPLIANCE_EVENTS, ctx.date()).groupBy("notice").count()
-          .orderBy("notice").collectAsList()) {
+      // Counted from the parsed records (cached), not by reading the written table back.
+      for (Row r : notices.groupBy("notice").count().orderBy("notice").collectAsList()) {
         result.count("compliance." + r.getString(0), r.getLong(1));
       }
       Dataset<Row> deleted = PostDeletions.deletedSince(ctx.warehouse(),
@@ -134,13 +159,11 @@ public final class IngestJob implements Stage {
       long deletedPosts = figures.getLong(4);
       long distinctPosts = figures.getLong(2) - deletedPosts;
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
-      // Accounting, checked against what was read back: every accepted line left a compliance notice or at least
-      // one status, every distinct post id not deleted is in the table once, the rest are counted duplicates.
+      // Accounting, from the same pass and the rows the write counted: every accepted line left a compliance notice
+      // or at least one status, every distinct post id not deleted is in the table once, the rest are counted
+      // duplicates.
       long linesWithStatus = figures.getLong(3);
-      long linesInPosts = ctx.warehouse().read(Tables.POSTS, ctx.date()).select("source_file", "line_no").distinct()
-          .count();
-      if (postCount != distinctPosts || linesInPosts > linesWithStatus
-          || linesWithStatus + noticeLines != acceptedLineCount.get(DumpKind.TWEETS)) {
+      if (postCount != distinctPosts || linesWithStatus + noticeLines != acceptedLineCount.get(DumpKind.TWEETS)) {
         throw new IllegalStateException(String.format("Accounting broken for tweets: %d accepted lines, %d lines "
                 + "with an own status, %d notices, %d distinct post ids not deleted, %d posts written",
             acceptedLineCount.get(DumpKind.TWEETS), linesWithStatus, noticeLines, distinctPosts, postCount));
@@ -180,15 +203,12 @@ public final class IngestJob implements Stage {
       }
 
       Dataset<Row> quarantine = quarantined.stream().reduce(Dataset::unionByName).orElseThrow();
-      result.count("quarantine.written", ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date()));
-      Map<String, Long> writtenQuarantine = new java.util.TreeMap<>(expectedQuarantine);
-      writtenQuarantine.replaceAll((k, v) -> 0L);
-      for (Row r : ctx.warehouse().read(Tables.QUARANTINE, ctx.date()).groupBy("kind").count().collectAsList()) {
-        writtenQuarantine.put(r.getString(0), r.getLong(1));
-      }
-      if (!writtenQuarantine.equals(expectedQuarantine)) {
+      long quarantineRows = ctx.warehouse().write(quarantine, Tables.QUARANTINE, ctx.date());
+      result.count("quarantine.written", quarantineRows);
+      long expectedRows = expectedQuarantine.values().stream().mapToLong(Long::longValue).sum();
+      if (quarantineRows != expectedRows) {
         throw new IllegalStateException("Accounting broken: quarantined lines per kind " + expectedQuarantine
-            + " but the quarantine table holds " + writtenQuarantine);
+            + " (" + expectedRows + " in all) but " + quarantineRows + " quarantine rows were written");
       }
       PostDeletions.removeFromEarlierDates(ctx, result);
       return result;
@@ -217,28 +237,37 @@ public final class IngestJob implements Stage {
         .select(idColumn).distinct();
   }
 
-  /** What one dump file gave: records, quarantined records, and where reading broke off, if it did. */
-  record FileTally(String file, long records, long rejected, long notices, List<String> unreadable)
-      implements java.io.Serializable {
-    static java.util.Iterator<FileTally> of(java.util.Iterator<ParsedLine> lines) {
-      String file = null;
+  /**
+   * What one split gave: records, quarantined records, notices, the records where reading broke off, and its end
+   * (where its line count is).
+   */
+  record SplitTally(long records, long rejected, long notices, List<ParsedLine> unreadable,
+                    RawLines.SplitEnd end) implements java.io.Serializable {
+    static java.util.Iterator<SplitTally> of(java.util.Iterator<ParsedLine> lines) {
       long records = 0;
       long rejected = 0;
       long notices = 0;
-      List<String> unreadable = new ArrayList<>();
+      List<ParsedLine> unreadable = new ArrayList<>();
+      RawLines.SplitEnd end = null;
       while (lines.hasNext()) {
         ParsedLine p = lines.next();
-        file = p.line().file();
+        if (p.isSplitEnd()) {
+          end = p.line().end();
+          continue;
+        }
         records++;
         notices += p.isNotice() ? 1 : 0;
         if (p.isRejected()) {
           rejected++;
           if (RawLines.UNREADABLE_FILE.equals(p.reason())) {
-            unreadable.add(p.line().file() + " (" + p.detail() + ")");
+            unreadable.add(p);
           }
         }
       }
-      return List.of(new FileTally(file, records, rejected, notices, unreadable)).iterator();
+      if (end == null) {
+        throw new IllegalStateException("A split of the dump was read without its end: its line count is unknown");
+      }
+      return List.of(new SplitTally(records, rejected, notices, unreadable, end)).iterator();
     }
   }
 

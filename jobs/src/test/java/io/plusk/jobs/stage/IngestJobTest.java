@@ -152,4 +152,53 @@ class IngestJobTest extends SparkTestBase {
         .hasMessageContaining("2 files, all empty");
     assertThat(Files.exists(tmp.resolve("wh"))).isFalse();
   }
+
+  /**
+   * A day of real sample statuses read in splits of 4K (many tasks per file) gives exactly the tables of one
+   * task per file: every row, line number and quarantine reason. One file holds pretty-printed documents that cross
+   * split ends, so it is read again whole; the other starts with a byte-order mark and has CRLF line ends.
+   */
+  @Test
+  void filesReadInManySplitsGiveTheSameTablesAndLineNumbersAsOneTaskPerFile() throws IOException {
+    Path samples = repoRoot().resolve("data-samples");
+    List<String> statuses = Files.readAllLines(samples.resolve("tweets/dt=2026-11-23/part-00000.jsonl"));
+    Files.writeString(day("tweets").resolve("a.jsonl"), "\uFEFF" + String.join("\r\n", statuses) + "\r\n");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    StringBuilder pretty = new StringBuilder();
+    for (int i = 0; i < statuses.size(); i++) {
+      String line = statuses.get(i);
+      // Every tenth status pretty-printed over many lines, a broken line and a blank one now and then.
+      if (i % 10 == 0 && line.startsWith("{\"")) {
+        pretty.append(json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(line)));
+      } else if (i % 37 == 0) {
+        pretty.append(line, 0, line.length() / 2).append("\n");
+      } else {
+        pretty.append(line).append("\n");
+      }
+      pretty.append(i % 23 == 0 ? "\n" : "").append("\n");
+    }
+    Files.writeString(day("tweets").resolve("b.jsonl"), pretty);
+    Path engagements = day("engagements");
+    Files.copy(samples.resolve("engagements/dt=2026-11-23/part-00000.jsonl"), engagements.resolve("e.jsonl"));
+
+    Map<String, List<String>> oneTaskPerFile = ingest(PluskConfig.defaults(), "wh-whole");
+    StageResult split = new IngestJob().run(new JobContext(spark,
+        PluskConfig.defaults().with(Map.of("ingest.split-size", "4K")), ONTOLOGY, tmp.resolve("in").toString(),
+        new Warehouse(spark, tmp.resolve("wh-split").toString()), DAY));
+
+    assertThat(split.get("tweets.splits")).as("tweets splits").isGreaterThan(10);
+    assertThat(split.get("tweets.files_read_whole")).isEqualTo(1);
+    assertThat(split.get("engagements.splits")).isGreaterThan(1);
+    assertThat(split.get("tweets.quarantined")).isPositive();
+    Map<String, List<String>> splits = io.plusk.jobs.testing.WarehouseSnapshot.of(
+        new Warehouse(spark, tmp.resolve("wh-split").toString()), DAY);
+    assertThat(oneTaskPerFile.get(Tables.POSTS)).hasSizeGreaterThan(200);
+    assertThat(io.plusk.jobs.testing.WarehouseSnapshot.differences(oneTaskPerFile, splits)).isEmpty();
+  }
+
+  private Map<String, List<String>> ingest(PluskConfig config, String warehouse) {
+    Warehouse wh = new Warehouse(spark, tmp.resolve(warehouse).toString());
+    new IngestJob().run(new JobContext(spark, config, ONTOLOGY, tmp.resolve("in").toString(), wh, DAY));
+    return io.plusk.jobs.testing.WarehouseSnapshot.of(wh, DAY);
+  }
 }

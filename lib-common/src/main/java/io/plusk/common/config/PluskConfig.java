@@ -97,7 +97,7 @@ public final class PluskConfig implements Serializable {
     Config c = config.getConfig("plusk.ingest");
     return new IngestSettings(c.getInt("max-future-skew-hours"), c.getInt("max-text-chars"),
         c.getInt("max-record-chars"), c.getDouble("max-quarantine-share"), c.getInt("gate-min-lines"),
-        c.getBoolean("fail-on-unreadable-file"), c.getInt("redelivery-window-days"));
+        c.getBoolean("fail-on-unreadable-file"), c.getInt("redelivery-window-days"), c.getBytes("split-size"));
   }
 
   public EngagedSettings engaged() {
@@ -169,7 +169,14 @@ public final class PluskConfig implements Serializable {
 
   public record IngestSettings(int maxFutureSkewHours, int maxTextChars, int maxRecordChars,
                                double maxQuarantineShare, int gateMinLines, boolean failOnUnreadableFile,
-                               int redeliveryWindowDays) implements Serializable {}
+                               int redeliveryWindowDays, long splitBytes) implements Serializable {
+    public IngestSettings {
+      if (splitBytes < 1024) {
+        throw new IllegalArgumentException(
+            String.format("plusk.ingest.split-size must be at least 1K, got %d bytes", splitBytes));
+      }
+    }
+  }
 
   public record EngagedSettings(int lookbackDays, double minEngagement, Map<String, Double> weights)
       implements Serializable {

@@ -16,7 +16,10 @@ import java.util.List;
  * (a line holding only {@code {} or {@code [}, then indented lines until the brackets balance) becomes one record
  * at its first line. Lines are decoded as strict UTF-8; a line that is not valid UTF-8, holds raw control
  * characters or is longer than the limit becomes a record with a defect (its reason code) instead of text to parse.
- * Feed lines in order with {@link #accept}, then call {@link #finish}; records come out of {@link #poll}.
+ * Feed lines in order with {@link #accept}, then call {@link #finish}; records come out of {@link #poll}. An
+ * assembler may also read a byte range of a file that starts after its first line (a split read in parallel with
+ * the others): it then keeps a byte-order mark on its first line, and {@link #insideDocument} tells at the end of the
+ * range whether a document went on past it.
  */
 public final class RecordAssembler {
   /** One record: its first line number, its text, and the defect that makes it unusable (null when none). */
@@ -25,6 +28,7 @@ public final class RecordAssembler {
   private static final int MAX_DOCUMENT_LINES = 100_000;
 
   private final int maxRecordChars;
+  private final boolean startsTheFile;
   private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   private final Deque<Record> ready = new ArrayDeque<>();
@@ -33,7 +37,18 @@ public final class RecordAssembler {
   private int depth;
 
   public RecordAssembler(int maxRecordChars) {
+    this(maxRecordChars, true);
+  }
+
+  /** @param startsTheFile whether line 1 fed here is the file's first line (where a byte-order mark may be) */
+  public RecordAssembler(int maxRecordChars, boolean startsTheFile) {
     this.maxRecordChars = maxRecordChars;
+    this.startsTheFile = startsTheFile;
+  }
+
+  /** Whether the lines fed so far end inside a pretty-printed document that has not closed yet. */
+  public boolean insideDocument() {
+    return !document.isEmpty();
   }
 
   /** One physical line (without its line end), 1-based number, as raw bytes. */
@@ -111,7 +126,7 @@ public final class RecordAssembler {
       return new Record(lineNo, new String(bytes, 0, length, StandardCharsets.UTF_8), "invalid_utf8",
           "not valid UTF-8 at byte " + (in.position() + 1) + " of the line (the raw text shows it as U+FFFD)");
     }
-    if (lineNo == 1 && text.startsWith("\uFEFF")) {
+    if (lineNo == 1 && startsTheFile && text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     if (text.isBlank()) {

@@ -66,4 +66,25 @@ class RecordAssemblerTest {
     assertThat(tooLong.text()).hasSize(10);
     assertThat(b.poll().text()).isEqualTo("{}");
   }
+
+  @Test
+  void aSplitAfterTheFileStartKeepsAByteOrderMarkAndSaysWhenItEndsInsideADocument() {
+    byte[] bom = "\uFEFF{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+    RecordAssembler fileStart = new RecordAssembler(1000, true);
+    fileStart.accept(1, bom, bom.length);
+    assertThat(fileStart.poll().text()).isEqualTo("{\"a\": 1}");
+    RecordAssembler laterSplit = new RecordAssembler(1000, false);
+    laterSplit.accept(1, bom, bom.length);
+    assertThat(laterSplit.poll().text()).startsWith("\uFEFF");
+
+    byte[] open = "{".getBytes(StandardCharsets.UTF_8);
+    byte[] inner = "  \"a\": 1".getBytes(StandardCharsets.UTF_8);
+    byte[] close = "}".getBytes(StandardCharsets.UTF_8);
+    laterSplit.accept(2, open, open.length);
+    laterSplit.accept(3, inner, inner.length);
+    assertThat(laterSplit.insideDocument()).isTrue();
+    laterSplit.accept(4, close, close.length);
+    assertThat(laterSplit.insideDocument()).isFalse();
+    assertThat(laterSplit.poll().lineNo()).isEqualTo(2);
+  }
 }
