@@ -57,6 +57,11 @@ public final class Bench {
     LocalDate day = a.containsKey("date") ? LocalDate.parse(a.get("date"))
         : ownInput != null ? latestDay(ownInput.resolve("tweets")) : LocalDate.parse("2026-11-25");
     int days = Integer.parseInt(a.getOrDefault("days", "1"));
+    // --history-days H (with --days): after the nights, the last one again over H more days of history on disk.
+    int historyDays = Integer.parseInt(a.getOrDefault("history-days", "0"));
+    if (historyDays > 0 && days < 3) {
+      throw new IllegalArgumentException("--history-days needs --days 3 or more: real nights to repeat back in time");
+    }
     if (ownInput != null && days > 1) {
       throw new IllegalArgumentException("--input times one day of a dump; --days is for generated days");
     }
@@ -108,8 +113,8 @@ public final class Bench {
     deleteRecursively(work);
     Path input = ownInput != null ? ownInput : work.resolve("input");
     if (days > 1) {
-      multiDay(spark, config, ontology, input, work, day.minusDays(days - 1L), days, tweets, threads, jsonOut,
-          markdown);
+      multiDay(spark, config, ontology, input, work, day.minusDays(days - 1L), days, tweets, threads, historyDays,
+          jsonOut, markdown);
       spark.stop();
       return;
     }
@@ -247,11 +252,7 @@ public final class Bench {
         texts.size()));
     md.append(String.format("%nLargest task against the median task (executor run time) of the nightly's Spark stages "
         + "with several tasks, the worst stage of each step (among stages whose largest task took %d ms or more):%n%n"
-        + "| step | Spark stages | tasks | worst: largest / median (ms) | ratio |%n|---|---|---|---|---|%n",
-        TaskSkew.MIN_LARGEST_MILLIS));
-    taskSkew.forEach((step, s) -> md.append(String.format("| %s | %s | %s | %s / %s | %s |%n", step,
-        s.get("spark_stages"), s.get("tasks"), s.get("worst_largest_millis"), s.get("worst_median_millis"),
-        s.get("worst_ratio"))));
+        + "%s", TaskSkew.MIN_LARGEST_MILLIS, skewTable(taskSkew)));
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f** (warm executor: **%.2f**); bare JSON scan "
         + "time / ingest time = **%.2f**.%n", linkRate / rawRate, warmLinkRate / rawRate,
         (double) scanMillis / ingestMillis));
@@ -265,8 +266,8 @@ public final class Bench {
    * grow with the history behind it? Reports each night's stage times and day N against day 1.
    */
   private static void multiDay(SparkSession spark, PluskConfig config, Ontology ontology, Path input, Path work,
-                               LocalDate first, int days, int tweets, int threads, Path jsonOut, Path markdown)
-      throws Exception {
+                               LocalDate first, int days, int tweets, int threads, int historyDays, Path jsonOut,
+                               Path markdown) throws Exception {
     Warehouse wh = new Warehouse(spark, work.resolve("warehouse").toString());
     List<Map<String, Object>> nights = new ArrayList<>();
     StringBuilder md = new StringBuilder();
@@ -310,10 +311,102 @@ public final class Bench {
     out.put("nights", nights);
     out.put("ratio_last_vs_second_night", round((double) last / base));
     out.put("ratio_last_vs_first_night", round((double) last / (long) nights.get(0).get("millis")));
+    if (historyDays > 0) {
+      out.put("history", withHistory(spark, config, ontology, input, work, first, days, historyDays, md));
+    }
     Files.createDirectories(jsonOut.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
     Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
     System.out.println(md);
+  }
+
+  /**
+   * The last night run again over the warehouse as it is (the other nights behind it) and over a copy whose history
+   * goes back {@code historyDays} more days ({@link HistoryFill}), alternately, twice each: a night's cost should not
+   * grow with the dates behind it. The faster of each pair's runs is compared (the JVM keeps warming up).
+   */
+  private static Map<String, Object> withHistory(SparkSession spark, PluskConfig config, Ontology ontology,
+                                                 Path input, Path work, LocalDate first, int days, int historyDays,
+                                                 StringBuilder md) throws Exception {
+    LocalDate last = first.plusDays(days - 1L);
+    Path recent = work.resolve("warehouse");
+    Path longHistory = work.resolve("warehouse-history");
+    HistoryFill.copyTree(recent, longHistory);
+    List<LocalDate> realNights = new ArrayList<>();
+    for (int d = 0; d < days - 1; d++) {
+      realNights.add(first.plusDays(d));
+    }
+    long fillStart = System.nanoTime();
+    long folders = HistoryFill.fill(longHistory, realNights, historyDays);
+    long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
+    Map<String, Map<String, Object>> best = new LinkedHashMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (Path root : List.of(recent, longHistory)) {
+        String name = root.equals(recent) ? "recent" : "long";
+        Map<String, Object> run = timedRerun(spark, config, ontology, input, new Warehouse(spark, root.toString()),
+            last);
+        System.out.printf("history=%s round=%d millis=%d%n", name, round + 1, (Long) run.get("millis"));
+        if (!best.containsKey(name) || (Long) run.get("millis") < (Long) best.get(name).get("millis")) {
+          best.put(name, run);
+        }
+      }
+    }
+    double ratio = (double) (Long) best.get("long").get("millis") / (Long) best.get("recent").get("millis");
+    md.append(String.format("%nNight %d run again over its %d earlier nights and over %,d more days of history "
+        + "(%,d date folders copied in %.1f s), the faster of two runs each:%n%n"
+        + "| history | ingest | engaged | link | score | publish | total (s) |%n|---|---|---|---|---|---|---|%n",
+        days, days - 1, historyDays, folders, fillMillis / 1000.0));
+    best.forEach((name, run) -> {
+      StringBuilder row = new StringBuilder(String.format("| %s |", name.equals("recent")
+          ? (days - 1) + " days" : (days - 1 + historyDays) + " days"));
+      @SuppressWarnings("unchecked")
+      Map<String, Long> stageMillis = (Map<String, Long>) run.get("stage_millis");
+      stageMillis.values().forEach(m -> row.append(String.format(" %.1f |", m / 1000.0)));
+      md.append(row).append(String.format(" %.1f |%n", (Long) run.get("millis") / 1000.0));
+    });
+    md.append(String.format("%nLong history / recent = **%.2f**.%n", ratio));
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> skew = (Map<String, Map<String, Object>>) best.get("long").get("task_skew");
+    md.append("\nLargest task against the median task, the worst Spark stage of each step, long history:\n\n")
+        .append(skewTable(skew));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("history_days", historyDays);
+    out.put("date_folders_copied", folders);
+    out.put("recent", best.get("recent"));
+    out.put("long", best.get("long"));
+    out.put("ratio_long_vs_recent", round(ratio));
+    return out;
+  }
+
+  /** {@link TaskSkew#byPipelineStage()} as a markdown table. */
+  private static String skewTable(Map<String, Map<String, Object>> skew) {
+    StringBuilder md = new StringBuilder("| step | Spark stages | tasks | worst: largest / median (ms) | ratio | worst "
+        + "stage |\n|---|---|---|---|---|---|\n");
+    skew.forEach((step, s) -> md.append(String.format("| %s | %s | %s | %s / %s | %s | %s |%n", step,
+        s.get("spark_stages"), s.get("tasks"), s.get("worst_largest_millis"), s.get("worst_median_millis"),
+        s.get("worst_ratio"), s.get("worst_stage"))));
+    return md.toString();
+  }
+
+  /** One date run again, with each step's time and Spark's task metrics. */
+  private static Map<String, Object> timedRerun(SparkSession spark, PluskConfig config, Ontology ontology,
+                                                Path input, Warehouse wh, LocalDate date) {
+    TaskSkew skew = new TaskSkew();
+    spark.sparkContext().addSparkListener(skew);
+    long start = System.nanoTime();
+    List<StageResult> results;
+    try {
+      results = Pipeline.runDate(new JobContext(spark, config, ontology, input.toString(), wh, date));
+    } finally {
+      spark.sparkContext().removeSparkListener(skew);
+    }
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("millis", (System.nanoTime() - start) / 1_000_000);
+    Map<String, Long> stageMillis = new LinkedHashMap<>();
+    results.forEach(r -> stageMillis.put(r.stage(), r.millis()));
+    run.put("stage_millis", stageMillis);
+    run.put("task_skew", skew.byPipelineStage());
+    return run;
   }
 
   /**

@@ -21,12 +21,15 @@ final class TaskSkew extends SparkListener {
 
   private final Map<Integer, String> groupOfStage = new ConcurrentHashMap<>();
   private final Map<Integer, List<Long>> taskMillis = new ConcurrentHashMap<>();
+  private final Map<Integer, String> nameOfStage = new ConcurrentHashMap<>();
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
     String group = submitted.properties() == null ? null
         : submitted.properties().getProperty("spark.jobGroup.id");
     groupOfStage.put(submitted.stageInfo().stageId(), group == null ? "(none)" : group);
+    // Where in plusk the stage comes from ("parquet at Warehouse.java:115"), to tell which step of a stage is hot.
+    nameOfStage.put(submitted.stageInfo().stageId(), submitted.stageInfo().name());
   }
 
   @Override
@@ -41,7 +44,7 @@ final class TaskSkew extends SparkListener {
    * Per plusk stage (the job group's part before ':'): how many Spark stages of several tasks it ran, and the one
    * whose largest task is furthest above its median among those whose largest task took at least
    * {@link #MIN_LARGEST_MILLIS}: {@code spark_stages, tasks, worst_largest_millis, worst_median_millis,
-   * worst_ratio}.
+   * worst_ratio, worst_stage} (its name: the call site).
    */
   Map<String, Map<String, Object>> byPipelineStage() {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -59,7 +62,7 @@ final class TaskSkew extends SparkListener {
       long median = tasks.get(tasks.size() / 2);
       Map<String, Object> s = out.computeIfAbsent(pipelineStage, k -> new LinkedHashMap<>(Map.of(
           "spark_stages", 0, "tasks", 0L, "worst_largest_millis", 0L, "worst_median_millis", 0L,
-          "worst_ratio", 0.0)));
+          "worst_ratio", 0.0, "worst_stage", "")));
       s.put("spark_stages", (Integer) s.get("spark_stages") + 1);
       s.put("tasks", (Long) s.get("tasks") + tasks.size());
       double ratio = (double) largest / Math.max(1, median);
@@ -67,6 +70,7 @@ final class TaskSkew extends SparkListener {
         s.put("worst_largest_millis", largest);
         s.put("worst_median_millis", median);
         s.put("worst_ratio", Math.round(ratio * 100) / 100.0);
+        s.put("worst_stage", nameOfStage.getOrDefault(stageId, "?"));
       }
     });
     return out;
