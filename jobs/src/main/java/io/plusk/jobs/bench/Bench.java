@@ -321,60 +321,76 @@ public final class Bench {
   }
 
   /**
-   * The last night run again over the warehouse as it is (the other nights behind it) and over a copy whose history
-   * goes back {@code historyDays} more days ({@link HistoryFill}), alternately, twice each: a night's cost should not
-   * grow with the dates behind it. The faster of each pair's runs is compared (the JVM keeps warming up).
+   * The last night run again over the warehouse as it is (its earlier nights behind it), over a copy whose history
+   * just fills the scoring window, and over one whose history goes back {@code historyDays} more days
+   * ({@link HistoryFill}), in turn, twice each: past a full window a night's cost should not grow with the dates
+   * behind it. The faster of each one's runs is compared (the JVM keeps warming up).
    */
   private static Map<String, Object> withHistory(SparkSession spark, PluskConfig config, Ontology ontology,
                                                  Path input, Path work, LocalDate first, int days, int historyDays,
                                                  StringBuilder md) throws Exception {
     LocalDate last = first.plusDays(days - 1L);
-    Path recent = work.resolve("warehouse");
-    Path longHistory = work.resolve("warehouse-history");
-    HistoryFill.copyTree(recent, longHistory);
     List<LocalDate> realNights = new ArrayList<>();
     for (int d = 0; d < days - 1; d++) {
       realNights.add(first.plusDays(d));
     }
-    long fillStart = System.nanoTime();
-    long folders = HistoryFill.fill(longHistory, realNights, historyDays);
-    long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
-    Map<String, Map<String, Object>> best = new LinkedHashMap<>();
-    for (int round = 0; round < 2; round++) {
-      for (Path root : List.of(recent, longHistory)) {
-        String name = root.equals(recent) ? "recent" : "long";
-        Map<String, Object> run = timedRerun(spark, config, ontology, input, new Warehouse(spark, root.toString()),
-            last);
-        System.out.printf("history=%s round=%d millis=%d%n", name, round + 1, (Long) run.get("millis"));
-        if (!best.containsKey(name) || (Long) run.get("millis") < (Long) best.get(name).get("millis")) {
-          best.put(name, run);
+    // History depth (days before the night) -> warehouse; the window one only when it lies between the others.
+    Map<Integer, Path> warehouses = new java.util.TreeMap<>();
+    warehouses.put(days - 1, work.resolve("warehouse"));
+    int window = config.scoring().windowDays();
+    Map<Integer, long[]> fills = new LinkedHashMap<>();
+    for (int depth : window > days - 1 && window < historyDays ? List.of(window, historyDays) : List.of(historyDays)) {
+      Path root = work.resolve("warehouse-" + depth + "-days");
+      HistoryFill.copyTree(work.resolve("warehouse"), root);
+      long fillStart = System.nanoTime();
+      long folders = HistoryFill.fill(root, realNights, depth - (days - 1));
+      fills.put(depth, new long[] {folders, (System.nanoTime() - fillStart) / 1_000_000});
+      warehouses.put(depth, root);
+    }
+    Map<Integer, Map<String, Object>> best = new java.util.TreeMap<>();
+    for (int round = 1; round <= 2; round++) {
+      for (Map.Entry<Integer, Path> w : warehouses.entrySet()) {
+        Map<String, Object> run = timedRerun(spark, config, ontology, input,
+            new Warehouse(spark, w.getValue().toString()), last);
+        System.out.printf("history_days=%d round=%d millis=%d%n", w.getKey(), round, (Long) run.get("millis"));
+        Map<String, Object> kept = best.get(w.getKey());
+        if (kept == null || (Long) run.get("millis") < (Long) kept.get("millis")) {
+          best.put(w.getKey(), run);
         }
       }
     }
-    double ratio = (double) (Long) best.get("long").get("millis") / (Long) best.get("recent").get("millis");
-    md.append(String.format("%nNight %d run again over its %d earlier nights and over %,d more days of history "
-        + "(%,d date folders copied in %.1f s), the faster of two runs each:%n%n"
-        + "| history | ingest | engaged | link | score | publish | total (s) |%n|---|---|---|---|---|---|---|%n",
-        days, days - 1, historyDays, folders, fillMillis / 1000.0));
-    best.forEach((name, run) -> {
-      StringBuilder row = new StringBuilder(String.format("| %s |", name.equals("recent")
-          ? (days - 1) + " days" : (days - 1 + historyDays) + " days"));
+    md.append(String.format("%nNight %d run again with its %d real earlier nights behind it, and over copies whose "
+        + "history goes back further (the real nights' date folders repeated back in time: %s), the faster of two "
+        + "runs each (scoring window: %d days):%n%n"
+        + "| history (days before the night) | ingest | engaged | link | score | publish | total (s) |%n"
+        + "|---|---|---|---|---|---|---|%n", days, days - 1, fills.entrySet().stream().map(e -> String.format(
+            "%,d folders for %d days in %.1f s", e.getValue()[0], e.getKey(), e.getValue()[1] / 1000.0)).toList(),
+        window));
+    best.forEach((depth, run) -> {
+      StringBuilder row = new StringBuilder(String.format("| %,d |", depth));
       @SuppressWarnings("unchecked")
       Map<String, Long> stageMillis = (Map<String, Long>) run.get("stage_millis");
       stageMillis.values().forEach(m -> row.append(String.format(" %.1f |", m / 1000.0)));
       md.append(row).append(String.format(" %.1f |%n", (Long) run.get("millis") / 1000.0));
     });
-    md.append(String.format("%nLong history / recent = **%.2f**.%n", ratio));
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> skew = (Map<String, Map<String, Object>>) best.get("long").get("task_skew");
-    md.append("\nLargest task against the median task, the worst Spark stage of each step, long history:\n\n")
-        .append(skewTable(skew));
+    long shallowest = (Long) best.get(days - 1).get("millis");
+    long deepest = (Long) best.get(historyDays).get("millis");
+    md.append(String.format("%n%d days / %d days = **%.2f**", historyDays, days - 1, (double) deepest / shallowest));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("history_days", historyDays);
-    out.put("date_folders_copied", folders);
-    out.put("recent", best.get("recent"));
-    out.put("long", best.get("long"));
-    out.put("ratio_long_vs_recent", round(ratio));
+    best.forEach((depth, run) -> out.put("history_" + depth + "_days", run));
+    out.put("ratio_deepest_vs_real_nights", round((double) deepest / shallowest));
+    if (best.containsKey(window) && window != historyDays) {
+      long full = (Long) best.get(window).get("millis");
+      md.append(String.format("; %d days / %d days (a full scoring window) = **%.2f**", historyDays, window,
+          (double) deepest / full));
+      out.put("ratio_deepest_vs_full_window", round((double) deepest / full));
+    }
+    md.append(".\n");
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> skew = (Map<String, Map<String, Object>>) best.get(historyDays).get("task_skew");
+    md.append(String.format("%nLargest task against the median task, the worst Spark stage of each step, %d days of "
+        + "history:%n%n", historyDays)).append(skewTable(skew));
     return out;
   }
 

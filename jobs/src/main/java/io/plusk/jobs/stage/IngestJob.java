@@ -104,8 +104,8 @@ public final class IngestJob implements Stage {
         if (kind == DumpKind.TWEETS) {
           noticeLines = tallies.stream().mapToLong(SplitTally::notices).sum();
           int noticeLineNo = DumpKind.noticeLineNoField();
-          streamNotices = spark.createDataFrame(parsed.flatMap(p -> p.notices(lineNumbers, noticeLineNo).iterator()),
-              Tables.COMPLIANCE_EVENTS_SCHEMA);
+          streamNotices = spark.createDataFrame(
+              parsed.flatMap(p -> p.notices(lineNumbers, noticeLineNo).iterator()), Tables.COMPLIANCE_EVENTS_SCHEMA);
         }
         java.util.Set<String> withRecords = new java.util.HashSet<>();
         tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.end().file()));
@@ -118,7 +118,7 @@ public final class IngestJob implements Stage {
             .count(kind.folder + ".lines", lines)
             .count(kind.folder + ".quarantined", rejected);
         List<String> unreadable = tallies.stream().flatMap(t -> t.unreadable().stream())
-            .map(p -> p.line().file() + " (" + p.quarantineRow(kind.folder, lineNumbers).getString(4) + ")")
+            .map(p -> p.line().file() + " (" + p.detail(lineNumbers) + ")")
             .toList();
         checkGate(ctx, kind, lines, rejected, unreadable, files.size());
         int lineNoField = kind.lineNoField();

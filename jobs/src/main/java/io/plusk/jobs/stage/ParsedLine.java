@@ -60,11 +60,14 @@ record ParsedLine(Line line, List<Row> parsedRows, List<Row> parsedNotices, Stri
     return numbered(parsedNotices, numbers, lineNoField);
   }
 
+  /** Why the record was quarantined, naming the line in the file where reading stopped if that is the reason. */
+  String detail(SplitLineNumbers numbers) {
+    return RawLines.UNREADABLE_FILE.equals(reason) ? RawLines.unreadableDetail(lineNo(numbers), detail) : detail;
+  }
+
   /** The quarantine row of a rejected record: kind, file, line, reason, detail, raw text. */
   Row quarantineRow(String kind, SplitLineNumbers numbers) {
-    long lineNo = lineNo(numbers);
-    String why = RawLines.UNREADABLE_FILE.equals(reason) ? RawLines.unreadableDetail(lineNo, detail) : detail;
-    return RowFactory.create(kind, line.file(), lineNo, reason, why, line.text());
+    return RowFactory.create(kind, line.file(), lineNo(numbers), reason, detail(numbers), line.text());
   }
 
   private List<Row> numbered(List<Row> rows, SplitLineNumbers numbers, int lineNoField) {

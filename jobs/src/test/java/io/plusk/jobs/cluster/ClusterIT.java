@@ -152,7 +152,7 @@ class ClusterIT extends SparkTestBase {
     List<String> driver = JavaProcesses.command("2g", application, List.of(
             "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
             "-Dspark.executor.extraClassPath=" + application,
-            "-Dspark.executor.extraJavaOptions=" + opens,
+            "-Dspark.executor.extraJavaOptions=" + opens + " " + JavaProcesses.SHORT_LIVED_JIT,
             "-Dspark.executor.memory=2g", "-Dspark.cores.max=2", "-Dspark.ui.enabled=false"),
         PluskCli.class.getName(),
         List.of("nightly", "--date", D.toString(), "--input", input, "--warehouse", warehouse, "--master", masterUrl));
