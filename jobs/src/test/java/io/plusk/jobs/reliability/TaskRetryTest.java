@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A nightly run in which the first attempt of every Spark task fails (reading its input, or closing a part file it
  * wrote) gives the same tables and the same counts as a clean run: retried tasks are neither lost nor counted
- * twice. Needs a master that retries tasks (its surefire execution runs it with local[2,3]).
+ * twice. Needs a master that retries tasks (Maven runs the tests with local[2,3]).
  */
 class TaskRetryTest extends SparkTestBase {
   private static final LocalDate D = LocalDate.parse("2026-11-24");

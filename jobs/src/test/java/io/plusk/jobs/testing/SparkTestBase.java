@@ -21,7 +21,7 @@ public abstract class SparkTestBase {
 
   @BeforeAll
   static void startSpark() {
-    // The retry test runs with task retries (local[2,3]) in its own JVM; see the surefire executions.
+    // Maven runs the tests on a master that retries failed tasks (local[2,3]); see the surefire execution.
     spark = Sessions.getOrCreate(PluskConfig.defaults(), System.getProperty("plusk.test.master", "local[2]"));
     // Expressions interpreted, not compiled: on the samples' few hundred rows, generating and compiling code costs
     // more than it saves (a sample night runs about 17 % faster). Production keeps code generation, and so do the
