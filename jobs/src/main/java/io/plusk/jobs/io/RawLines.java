@@ -73,24 +73,29 @@ public final class RawLines {
     return root + "/" + kind + "/dt=" + date;
   }
 
-  /** Dump files of a day folder (.json, .jsonl, optionally .gz), sorted; empty when the folder is missing. */
-  public static List<String> files(SparkSession spark, String folder) {
+  /** A day folder's dump files, sorted, and their bytes in all (from the one listing). */
+  public record DayFiles(List<String> paths, long bytes) {}
+
+  /** Dump files of a day folder (.json, .jsonl, optionally .gz); none when the folder is missing. */
+  public static DayFiles files(SparkSession spark, String folder) {
     try {
       Path path = new Path(folder);
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       List<String> out = new ArrayList<>();
       if (!fs.exists(path)) {
-        return out;
+        return new DayFiles(out, 0);
       }
+      long bytes = 0;
       for (FileStatus st : fs.listStatus(path)) {
         String name = st.getPath().getName().toLowerCase(Locale.ROOT);
         if (st.isFile() && !name.startsWith(".") && !name.startsWith("_")
             && name.matches(".*\\.jsonl?(\\.gz)?")) {
           out.add(st.getPath().toString());
+          bytes += st.getLen();
         }
       }
       out.sort(String::compareTo);
-      return out;
+      return new DayFiles(out, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder, e);
     }
@@ -110,18 +115,9 @@ public final class RawLines {
    * bytes spread over the default parallelism), but never under {@link #MIN_SPLIT_BYTES}, where a task's start-up
    * would cost more than its share of the reading.
    */
-  public static long splitBytes(SparkSession spark, List<String> files, long maxSplitBytes) {
-    long total = 0;
-    try {
-      for (String file : files) {
-        Path path = new Path(file);
-        total += path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(path).getLen();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the size of the dump files " + files, e);
-    }
+  public static long splitBytes(SparkSession spark, DayFiles files, long maxSplitBytes) {
     int cores = spark.sparkContext().defaultParallelism();
-    long perCore = (total + cores - 1) / cores;
+    long perCore = (files.bytes() + cores - 1) / cores;
     return Math.min(maxSplitBytes, Math.max(MIN_SPLIT_BYTES, perCore));
   }
 
@@ -131,18 +127,18 @@ public final class RawLines {
    */
   public static JavaRDD<Line> read(SparkSession spark, List<String> files, int maxRecordChars, long splitBytes,
                                    Set<String> wholeFiles) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> split = files.stream().filter(f -> !wholeFiles.contains(f)).toList();
     List<String> whole = files.stream().filter(wholeFiles::contains).toList();
-    JavaRDD<Line> lines = jsc.emptyRDD();
+    List<JavaRDD<Line>> reads = new ArrayList<>();
     if (!split.isEmpty()) {
       // Minimum and maximum alike: the split size is the setting, not the file system's block size.
-      lines = lines.union(readSplits(spark, split, maxRecordChars, splitBytes, splitBytes));
+      reads.add(readSplits(spark, split, maxRecordChars, splitBytes, splitBytes));
     }
     if (!whole.isEmpty()) {
-      lines = lines.union(readSplits(spark, whole, maxRecordChars, Long.MAX_VALUE, Long.MAX_VALUE));
+      reads.add(readSplits(spark, whole, maxRecordChars, Long.MAX_VALUE, Long.MAX_VALUE));
     }
-    return lines;
+    return reads.stream().reduce(JavaRDD::union)
+        .orElseGet(() -> JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD());
   }
 
   @SuppressWarnings("unchecked")

@@ -59,11 +59,6 @@ public final class SplitLineNumbers implements Serializable {
     return before + lineInSplit;
   }
 
-  /** Whether every split's line numbers already are the file's (each file was one split, or the first held all). */
-  public boolean shiftsNoLine() {
-    return linesBefore.values().stream().allMatch(before -> before == 0);
-  }
-
   /** Files where a pretty-printed document goes on past a split's end: they must be read as one split. */
   public Set<String> filesWithDocumentsAcrossSplits() {
     return documentsAcrossSplits;

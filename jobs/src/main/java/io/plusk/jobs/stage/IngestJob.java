@@ -72,9 +72,10 @@ public final class IngestJob implements Stage {
           throw new DataQualityException(String.format(
               "Required dump '%s' is missing for %s: no folder %s", kind.folder, ctx.date(), folder));
         }
-        List<String> files = RawLines.files(spark, folder);
+        RawLines.DayFiles dayFiles = RawLines.files(spark, folder);
+        List<String> files = dayFiles.paths();
         DumpKind.LineParser parser = kind.parser(settings.maxTextChars(), latestAllowed);
-        long splitBytes = RawLines.splitBytes(spark, files, settings.splitBytes());
+        long splitBytes = RawLines.splitBytes(spark, dayFiles, settings.splitBytes());
         Set<String> wholeFiles = Set.of();
         JavaRDD<ParsedLine> parsed;
         List<SplitTally> tallies;
@@ -107,7 +108,7 @@ public final class IngestJob implements Stage {
           streamNotices = spark.createDataFrame(
               parsed.flatMap(p -> p.notices(lineNumbers, noticeLineNo).iterator()), Tables.COMPLIANCE_EVENTS_SCHEMA);
         }
-        java.util.Set<String> withRecords = new java.util.HashSet<>();
+        Set<String> withRecords = new java.util.HashSet<>();
         tallies.stream().filter(t -> t.records() > 0).forEach(t -> withRecords.add(t.end().file()));
         List<String> emptyFiles = files.stream().filter(f -> !withRecords.contains(f)).toList();
         emptyFiles.forEach(f -> LOG.warn("ingest date={} kind={} empty_file={}", ctx.date(), kind.folder, f));

@@ -17,7 +17,6 @@ class SplitLineNumbersTest {
     assertThat(numbers.inFile("a.jsonl", 0, 3)).isEqualTo(3);
     assertThat(numbers.inFile("a.jsonl", 3072, 1)).isEqualTo(13);
     assertThat(numbers.inFile("b.jsonl", 0, 7)).isEqualTo(7);
-    assertThat(numbers.shiftsNoLine()).isFalse();
     assertThat(numbers.filesWithDocumentsAcrossSplits()).isEmpty();
     assertThatThrownBy(() -> numbers.inFile("a.jsonl", 1024, 1)).hasMessageContaining("a.jsonl at byte 1024");
   }
@@ -28,6 +27,6 @@ class SplitLineNumbersTest {
         new SplitEnd("a.jsonl", 100, 4, false), new SplitEnd("b.jsonl", 0, 3, false),
         new SplitEnd("b.jsonl", 100, 3, true), new SplitEnd("c.json.gz", 0, 9, true)));
     assertThat(numbers.filesWithDocumentsAcrossSplits()).containsExactly("a.jsonl");
-    assertThat(SplitLineNumbers.of(List.of(new SplitEnd("c.json.gz", 0, 9, false))).shiftsNoLine()).isTrue();
+    assertThat(numbers.inFile("c.json.gz", 0, 9)).isEqualTo(9);
   }
 }
