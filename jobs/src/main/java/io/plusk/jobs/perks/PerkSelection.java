@@ -27,9 +27,9 @@ import org.apache.spark.storage.StorageLevel;
  * Picks perk recipients from one day's topic_expertise: listed (not removed) users in the given topics, at or over
  * a score, in the given countries, not withheld there, not picked by another campaign during the cool-down; each
  * user once, with their best topic. A user who removed a topic of the campaign is never picked through it or any
- * topic below it, even where the topic below is still listed for them (removing Consumer Electronics keeps them out of a Consumer
- * Electronics or a Technology campaign that would reach them through Apple). Every filter is a column
- * expression: no user-supplied text reaches SQL.
+ * topic below it, even where the topic below is still listed for them (removing Consumer Electronics keeps them out
+ * of a Consumer Electronics or a Technology campaign that would reach them through Apple). Every filter is a
+ * column expression: no user-supplied text reaches SQL.
  */
 public final class PerkSelection {
   /** What the selection is asked for; {@code countries} empty means anywhere. */
