@@ -44,6 +44,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 4: the day's evidence per user and topic ({@code user_topic_daily}), the +K decisions
@@ -51,6 +53,7 @@ import org.apache.spark.storage.StorageLevel;
  * exponential decay ({@code topic_expertise}), removals applied. The arithmetic is {@link ScoreFormula}.
  */
 public final class ScoreJob implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreJob.class);
   private static final UserDefinedFunction POST_EVIDENCE =
       udf((UDF4<Double, Double, Long, Double, Double>) (confidence, engagement, engagers, breadth) ->
           ScoreFormula.postEvidence(confidence, engagement, engagers, breadth), DataTypes.DoubleType);
@@ -177,7 +180,10 @@ public final class ScoreJob implements Stage {
         .withColumn("evidence", POST_EVIDENCE.apply(col("confidence"), col("engagement_weight"), col("engagers"),
             lit(breadthShare)));
     return evidence.groupBy("user_id", "topic_id")
-        .agg(countDistinct("post_id").as("posts"), sum("engagement_count").as("engagement_count"),
+        // Distinct posts from a list, not countDistinct: beside other aggregates that would expand every row into
+        // one copy per distinct column and aggregate twice.
+        .agg(functions.size(array_distinct(collect_list("post_id"))).cast("long").as("posts"),
+            sum("engagement_count").as("engagement_count"),
             sum("engagers").as("engagers"), sum("evidence").as("evidence"),
             topEvidence(collect_list(struct(col("evidence").as("weight"), col("post_id"))), evidenceLimit)
                 .as("evidence_posts"),
@@ -224,9 +230,9 @@ public final class ScoreJob implements Stage {
         .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id")).distinct()
         .join(removed, Columns.using("user_id", "topic_id"), "left");
     Column rate = col("removals").divide(col("users_with_link"));
+    // One row per (user, matched text, topic) here: the users are counted without a distinct.
     return had.groupBy("matched_text", "topic_id")
-        .agg(countDistinct("user_id").as("users_with_link"),
-            countDistinct(when(col("removed"), col("user_id"))).as("removals"))
+        .agg(count(lit(1)).as("users_with_link"), count(when(col("removed"), lit(1))).as("removals"))
         .where(col("removals").gt(0))
         .withColumn("removal_rate", expr("round(removals / users_with_link, 4)"))
         .withColumn("weight", when(col("removals").geq(s.minRemovals()).and(rate.geq(s.minRemovalRate())),
@@ -248,7 +254,7 @@ public final class ScoreJob implements Stage {
   public static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
                                          Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
                                          ScoringSettings s) {
-    return topicExpertise(dailyWindow, pluskWindow, removed, screenNames, topics, date, s, TopicRanks.ROWS_PER_SLICE);
+    return topicExpertise(dailyWindow, pluskWindow, removed, screenNames, topics, date, s, s.rankSliceRows());
   }
 
   /** As above, with a topic's ranks worked out in slices of about {@code rowsPerSlice} listed rows. */
@@ -299,8 +305,12 @@ public final class ScoreJob implements Stage {
         .where(col("raw_evidence").geq(s.minRawEvidence()))
         .join(removed, Columns.using("user_id", "topic_id"), "left")
         .withColumn("removed", coalesce(col("removed"), lit(false)))
-        // Read for the ranks' slicing and again for the rows: worked out once.
+        // Read for the maxima, the ranks' slicing and the rows: worked out once.
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // Filled before its readers: the maxima's broadcast and the slicing's counts run as concurrent jobs, and each
+  // would compute the partitions not cached yet (Spark logs "Block ... already exists": the work done twice).
+    long combinedRows = combined.count();
+    LOG.info("score: {} user-topic rows over the window", combinedRows);
 
     Column listed = col("removed").equalTo(false);
     Dataset<Row> normalised = TopicRanks.withTopicMaxima(combined, listed)

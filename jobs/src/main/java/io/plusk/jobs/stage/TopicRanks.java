@@ -33,12 +33,10 @@ import org.slf4j.LoggerFactory;
  * topic: a topic with more listed rows than {@code rowsPerSlice} is cut at approximate quantiles of its raw
  * evidence into slices of about that size, each slice is numbered on its own, and adds the count of the slices
  * above it. The cut points and counts are fixed on the driver (a few numbers per large topic), so every task sees
- * the same slices whatever order its rows arrive in.
+ * the same slices whatever order its rows arrive in. The slice size is {@code scoring.rank-slice-rows}.
  */
 final class TopicRanks {
   private static final Logger LOG = LoggerFactory.getLogger(TopicRanks.class);
-  /** About one task's worth of rows to sort: a super-topic of 150M listed users becomes ~150 slices. */
-  static final long ROWS_PER_SLICE = 1_000_000L;
   /** Cut points per topic at most, whatever its size. */
   private static final int MAX_SLICES = 4096;
   private static final StructType CUTS = new StructType().add("topic_id", DataTypes.StringType)

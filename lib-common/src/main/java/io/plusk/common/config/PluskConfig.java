@@ -154,7 +154,8 @@ public final class PluskConfig implements Serializable {
         c.getInt("evidence-limit"),
         c.getDouble("breadth-share"),
         c.getDouble("plusk-half-life-multiplier"),
-        c.getDouble("everyday-topic-weight"));
+        c.getDouble("everyday-topic-weight"),
+        c.getLong("rank-slice-rows"));
   }
 
   /** SHA-256 of the effective {@code plusk} block: two runs with the same hash used the same settings. */
@@ -228,6 +229,13 @@ public final class PluskConfig implements Serializable {
 
   public record ScoringSettings(
       int windowDays, double halfLifeDays, double plusKWeight, double minRawEvidence, int evidenceLimit,
-      double breadthShare, double plusKHalfLifeMultiplier, double everydayTopicWeight)
-      implements Serializable {}
+      double breadthShare, double plusKHalfLifeMultiplier, double everydayTopicWeight, long rankSliceRows)
+      implements Serializable {
+    public ScoringSettings {
+      if (rankSliceRows < 1) {
+        throw new IllegalArgumentException(
+            String.format("plusk.scoring.rank-slice-rows must be at least 1, got %d", rankSliceRows));
+      }
+    }
+  }
 }
