@@ -29,7 +29,22 @@ final class TaskSkew extends SparkListener {
         : submitted.properties().getProperty("spark.jobGroup.id");
     groupOfStage.put(submitted.stageInfo().stageId(), group == null ? "(none)" : group);
     // Where in plusk the stage comes from ("parquet at Warehouse.java:115"), to tell which step of a stage is hot.
-    nameOfStage.put(submitted.stageInfo().stageId(), submitted.stageInfo().name());
+    nameOfStage.put(submitted.stageInfo().stageId(), submitted.stageInfo().name()
+        + caller(submitted.stageInfo().details()));
+  }
+
+  /**
+   * The plusk line that asked for the stage, when the call site is a shared helper ("parquet at Warehouse.java"
+   * is every table's write): " (ScoreJob.java:159)", or "".
+   */
+  static String caller(String callStack) {
+    for (String frame : callStack.split("\n")) {
+      String f = frame.trim();
+      if (f.startsWith("io.plusk.") && !f.startsWith("io.plusk.jobs.io.") && f.contains("(") && f.endsWith(")")) {
+        return " (" + f.substring(f.lastIndexOf('(') + 1);
+      }
+    }
+    return "";
   }
 
   @Override
@@ -44,7 +59,7 @@ final class TaskSkew extends SparkListener {
    * Per plusk stage (the job group's part before ':'): how many Spark stages of several tasks it ran, and the one
    * whose largest task is furthest above its median among those whose largest task took at least
    * {@link #MIN_LARGEST_MILLIS}: {@code spark_stages, tasks, worst_largest_millis, worst_median_millis,
-   * worst_ratio, worst_stage} (its name: the call site).
+   * worst_ratio, worst_stage} (its name: the call site), worst_stage_tasks}.
    */
   Map<String, Map<String, Object>> byPipelineStage() {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -62,7 +77,7 @@ final class TaskSkew extends SparkListener {
       long median = tasks.get(tasks.size() / 2);
       Map<String, Object> s = out.computeIfAbsent(pipelineStage, k -> new LinkedHashMap<>(Map.of(
           "spark_stages", 0, "tasks", 0L, "worst_largest_millis", 0L, "worst_median_millis", 0L,
-          "worst_ratio", 0.0, "worst_stage", "")));
+          "worst_ratio", 0.0, "worst_stage", "", "worst_stage_tasks", 0)));
       s.put("spark_stages", (Integer) s.get("spark_stages") + 1);
       s.put("tasks", (Long) s.get("tasks") + tasks.size());
       double ratio = (double) largest / Math.max(1, median);
@@ -71,6 +86,7 @@ final class TaskSkew extends SparkListener {
         s.put("worst_median_millis", median);
         s.put("worst_ratio", Math.round(ratio * 100) / 100.0);
         s.put("worst_stage", nameOfStage.getOrDefault(stageId, "?"));
+        s.put("worst_stage_tasks", tasks.size());
       }
     });
     return out;
