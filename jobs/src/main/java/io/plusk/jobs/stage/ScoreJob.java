@@ -179,14 +179,20 @@ public final class ScoreJob implements Stage {
         .join(engaged.select("post_id", "engagement_weight", "engagement_count", "engagers"), "post_id")
         .withColumn("evidence", POST_EVIDENCE.apply(col("confidence"), col("engagement_weight"), col("engagers"),
             lit(breadthShare)));
+    // Every (evidence, post) of the user and topic, heaviest first: the sum is taken in that order, so the evidence
+    // is the same to the last bit however the rows were partitioned (a rerun, a date rewritten after a deletion).
+    Column heaviestFirst = functions.sort_array(collect_list(struct(col("evidence").as("weight"), col("post_id"))),
+        false);
     return evidence.groupBy("user_id", "topic_id")
-        // Distinct posts from a list, not countDistinct: beside other aggregates that would expand every row into
-        // one copy per distinct column and aggregate twice.
-        .agg(functions.size(array_distinct(collect_list("post_id"))).cast("long").as("posts"),
+        // Distinct posts from that list, not countDistinct: beside other aggregates that would expand every row
+        // into one copy per distinct column and aggregate twice.
+        .agg(functions.size(array_distinct(functions.transform(heaviestFirst, x -> x.getField("post_id"))))
+                .cast("long").as("posts"),
             sum("engagement_count").as("engagement_count"),
-            sum("engagers").as("engagers"), sum("evidence").as("evidence"),
-            topEvidence(collect_list(struct(col("evidence").as("weight"), col("post_id"))), evidenceLimit)
-                .as("evidence_posts"),
+            sum("engagers").as("engagers"),
+            functions.aggregate(heaviestFirst, lit(0.0), (total, x) -> total.plus(x.getField("weight")))
+                .as("evidence"),
+            topEvidence(heaviestFirst, evidenceLimit).as("evidence_posts"),
             heaviestTerms(collect_list(struct(col("evidence").as("weight"), col("post_id").as("key"),
                 expr("array_union(array(lower(matched_text)), context_terms)").as("terms"))), 2 * evidenceLimit)
                 .as("evidence_terms"));
@@ -201,10 +207,10 @@ public final class ScoreJob implements Stage {
         + ", false), x -> x.terms))), 1, " + n + ")");
   }
 
-  /** The n heaviest (weight, post_id) structs, as (post_id, weight). */
-  private static Column topEvidence(Column weightPostStructs, int n) {
-    return expr("transform(slice(sort_array(" + weightPostStructs.expr().sql() + ", false), 1, " + n + "), "
-        + "x -> named_struct('post_id', x.post_id, 'weight', round(x.weight, 4)))");
+  /** The first n of (weight, post_id) structs sorted heaviest first, as (post_id, weight). */
+  private static Column topEvidence(Column heaviestFirst, int n) {
+    return functions.transform(functions.slice(heaviestFirst, 1, n),
+        x -> struct(x.getField("post_id").as("post_id"), functions.round(x.getField("weight"), 4).as("weight")));
   }
 
   /** The topics users have removed and not restored by the end of the date: (user_id, topic_id, removed). */
