@@ -128,10 +128,7 @@ public final class Bench {
       @SuppressWarnings("unchecked")
       Map<String, Map<String, Object>> skew = (Map<String, Map<String, Object>>) out.get("task_skew");
       md.append(skewTable(skew));
-      Files.createDirectories(jsonOut.toAbsolutePath().getParent());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
-      Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
-      System.out.println(md);
+      writeReport(out, md, jsonOut, markdown);
       spark.stop();
       return;
     }
@@ -228,9 +225,6 @@ public final class Bench {
     out.put("linker_every_post_fully_annotated_millis", round(fullLinkerMillis));
     out.put("selective_vs_full_annotation", agreement);
     out.put("ratio_ingest_vs_bare_scan", round((double) scanMillis / ingestMillis));
-    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
-
     StringBuilder md = new StringBuilder();
     md.append(String.format("Run %s on %s: %s in %d files, %d threads (local[%d]).%n%n",
         out.get("measured_at"), out.get("machine"), ownInput != null ? "the dump " + ownInput + " for " + day
@@ -273,8 +267,7 @@ public final class Bench {
     md.append(String.format("%nRatios: link stage / raw CoreNLP = **%.2f** (warm executor: **%.2f**); bare JSON scan "
         + "time / ingest time = **%.2f**.%n", linkRate / rawRate, warmLinkRate / rawRate,
         (double) scanMillis / ingestMillis));
-    Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
-    System.out.println(md);
+    writeReport(out, md, jsonOut, markdown);
     spark.stop();
   }
 
@@ -331,10 +324,7 @@ public final class Bench {
     if (historyDays > 0) {
       out.put("history", withHistory(spark, config, ontology, input, work, first, days, historyDays, md));
     }
-    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
-    Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
-    System.out.println(md);
+    writeReport(out, md, jsonOut, markdown);
   }
 
   /**
@@ -409,6 +399,15 @@ public final class Bench {
     md.append(String.format("%nLargest task against the median task, the worst Spark stage of each step, %d days of "
         + "history:%n%n", historyDays)).append(skewTable(skew));
     return out;
+  }
+
+  /** The figures as JSON and the markdown table of docs/performance.md, which is also printed. */
+  private static void writeReport(Map<String, Object> out, StringBuilder md, Path jsonOut, Path markdown)
+      throws java.io.IOException {
+    Files.createDirectories(jsonOut.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonOut.toFile(), out);
+    Files.writeString(markdown, md.toString(), StandardCharsets.UTF_8);
+    System.out.println(md);
   }
 
   /** {@link TaskSkew#byPipelineStage()} as a markdown table. */

@@ -59,7 +59,7 @@ final class TaskSkew extends SparkListener {
    * Per plusk stage (the job group's part before ':'): how many Spark stages of several tasks it ran, and the one
    * whose largest task is furthest above its median among those whose largest task took at least
    * {@link #MIN_LARGEST_MILLIS}: {@code spark_stages, tasks, worst_largest_millis, worst_median_millis,
-   * worst_ratio, worst_stage} (its name: the call site), worst_stage_tasks}.
+   * worst_ratio, worst_stage, worst_stage_tasks} (its name: the call site, and how many tasks it had).
    */
   Map<String, Map<String, Object>> byPipelineStage() {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();

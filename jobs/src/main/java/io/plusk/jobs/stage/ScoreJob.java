@@ -260,13 +260,6 @@ public final class ScoreJob implements Stage {
   public static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
                                          Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
                                          ScoringSettings s) {
-    return topicExpertise(dailyWindow, pluskWindow, removed, screenNames, topics, date, s, s.rankSliceRows());
-  }
-
-  /** As above, with a topic's ranks worked out in slices of about {@code rowsPerSlice} listed rows. */
-  static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
-                                  Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date, ScoringSettings s,
-                                  long rowsPerSlice) {
     Column age = datediff(lit(date.toString()).cast("date"), to_date(col("dt")));
     Column decay = DECAY.apply(age, lit(s.halfLifeDays()));
     int n = s.evidenceLimit();
@@ -314,7 +307,7 @@ public final class ScoreJob implements Stage {
         // Read for the maxima, the ranks' slicing and the rows: worked out once.
         .persist(StorageLevel.MEMORY_AND_DISK());
     // Filled before its readers: the maxima's broadcast and the slicing's counts run as concurrent jobs, and each
-  // would compute the partitions not cached yet (Spark logs "Block ... already exists": the work done twice).
+    // would compute the partitions not cached yet (Spark logs "Block ... already exists": the work done twice).
     long combinedRows = combined.count();
     LOG.info("score: {} user-topic rows over the window", combinedRows);
 
@@ -324,7 +317,7 @@ public final class ScoreJob implements Stage {
         .drop("max_listed", "max_all");
     Dataset<Row> scored = TopicRanks.withRankInTopic(normalised, listed,
             new Column[] {col("score").desc(), col("raw_evidence").desc(), col("user_id")}, "rank_in_topic",
-            rowsPerSlice)
+            s.rankSliceRows())
         .join(topics, "topic_id");
     // What a person is most expert in (Klout's profile view): below the super-topics, by raw evidence, everyday
     // conversation topics weighed down so that they never outrank a subject the person keeps posting about.
