@@ -53,10 +53,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A Klout-sized population on one date: N users, each posting about three topics, half of those topics under one
  * super-topic, so roll-ups give that super-topic most of the population (the hot key of the score stage), with
- * +K from a twentieth of the users (about a thousand of them to one celebrity) and removals. The date's engaged posts and topic links are made
- * directly, as the link stage would leave them (CoreNLP on millions of posts is what the other benches time).
- * Then the score and publish stages run on it with Spark's task metrics, and {@code plusk explain} runs in a JVM
- * of its own with a 512 MB heap for the celebrity and for an ordinary user, its heap read from the GC log.
+ * +K from a twentieth of the users (about a thousand of them to one celebrity) and removals. The date's engaged
+ * posts and topic links are made directly, as the link stage would leave them (CoreNLP on millions of posts is
+ * what the other benches time). Then the score and publish stages run on it with Spark's task metrics, and
+ * {@code plusk explain} runs in a JVM of its own with a 512 MB heap for the celebrity and for an ordinary user, its
+ * heap read from the GC log.
  */
 final class PopulationBench {
   static final int TOPICS_PER_USER = 3;
