@@ -100,11 +100,14 @@ public final class EngagedJob implements Stage {
 
   /**
    * Authors whose newest status in the look-back says their account is protected: none of their posts is public
-   * now, so none counts (kept in {@code posts} for the accounting, never engaged, linked or scored).
+   * now, so none counts (kept in {@code posts} for the accounting, never engaged, linked or scored). Newest by the
+   * dump it came in first: a status's author object is the account as it was when the status was delivered (an
+   * old status embedded in tonight's retweet says what the account is tonight), and the score stage's carried
+   * {@code known_users} orders the same way (KnownUsers).
    */
   public static Dataset<Row> protectedAuthors(Dataset<Row> posts) {
     return Frames.firstPerGroup(posts.where(col("is_protected").isNotNull()), new String[] {"user_id"},
-            col("created_at").desc(), col("dt").desc(), col("line_no").desc())
+            col("dt").desc(), col("created_at").desc(), col("line_no").desc())
         .where(col("is_protected"))
         .select("user_id");
   }

@@ -81,9 +81,11 @@ public final class ScoreJob implements Stage {
     result.count("user_topic_daily.written", wh.write(daily, Tables.USER_TOPIC_DAILY, date));
 
     Dataset<Row> topicKeys = TopicFrames.keys(ctx.spark(), ctx.ontology());
-    Dataset<Row> windowPosts = wh.read(Tables.POSTS, windowStart, date);
-    Dataset<Row> knownUsers = wh.read(Tables.USERS, windowStart, date).select("user_id")
-        .unionByName(windowPosts.select("user_id"));
+    // Who is known, protected and called what over the window: carried from the night before, not re-read.
+    result.count("known_users.written", wh.write(
+        CarriedWindowState.carriedTo(KnownUsers.STATE, wh, date, scoring.windowDays()), Tables.KNOWN_USERS, date));
+    Dataset<Row> known = wh.read(Tables.KNOWN_USERS, date);
+    Dataset<Row> knownUsers = KnownUsers.seen(known);
     Dataset<Row> events = wh.read(Tables.PLUSK_EVENTS, date);
     // Earlier runs' accepted +K: the repeat window, and back to the oldest day a late +K of tonight's is dated.
     LocalDate repeatFrom = date.minusDays(ctx.config().plusk().repeatWindowDays() - 1L);
@@ -127,7 +129,7 @@ public final class ScoreJob implements Stage {
     Dataset<Row> today = wh.read(Tables.REMOVAL_EVENTS, date);
     Dataset<Row> todayKnownTopic = today.join(topicKeys, lower(trim(col("topic"))).equalTo(col("topic_key")));
     Row todayCounts = today
-        .join(knownUsers.distinct().withColumn("_known_user", lit(true)), Columns.using("user_id"), "left")
+        .join(knownUsers.withColumn("_known_user", lit(true)), Columns.using("user_id"), "left")
         .join(todayKnownTopic.join(listed.withColumn("_listed", lit(true)), Columns.using("user_id", "topic_id"),
                 "left").groupBy("source_file", "line_no").agg(max(coalesce(col("_listed"), lit(false)))
                 .as("_listed")),
@@ -139,19 +141,19 @@ public final class ScoreJob implements Stage {
         .count("removals.unknown_topic", todayCounts.getLong(1))
         .count("removals.unknown_user", todayCounts.getLong(2))
         .count("removals.topic_not_listed", todayCounts.getLong(3));
-    Dataset<Row> feedback = linkFeedback(wh.read(Tables.POST_TOPICS, windowStart, date), removed,
-        ctx.config().linkFeedback());
+    result.count("link_usage.written",
+        wh.write(CarriedWindowState.carriedTo(LinkUsage.STATE, wh, date, scoring.windowDays()), Tables.LINK_USAGE,
+            date));
+    Dataset<Row> feedback = linkFeedback(wh.read(Tables.LINK_USAGE, date), removed, ctx.config().linkFeedback());
     long feedbackRows = wh.write(feedback, Tables.LINK_FEEDBACK, date);
     result.count("link_feedback.written", feedbackRows)
         .count("link_feedback.down_weighted", wh.read(Tables.LINK_FEEDBACK, date).where(col("weight").lt(1.0)).count());
 
-    Dataset<Row> names = screenNames(wh.read(Tables.USERS, windowStart, date),
-        wh.read(Tables.ENGAGED_POSTS, windowStart, date));
+    Dataset<Row> names = KnownUsers.screenNames(known);
     // An account that is protected now: what it posted while public stops counting too; nor does anything of
     // someone who opted out, or any +K they gave.
     Dataset<Row> textWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date)
-        .join(EngagedJob.protectedAuthors(windowPosts), Columns.using("user_id"),
-            "left_anti")
+        .join(KnownUsers.protectedNow(known), Columns.using("user_id"), "left_anti")
         .join(optedOut, Columns.using("user_id"), "left_anti");
     Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)
         .join(optedOut.withColumnRenamed("user_id", "giver_id"), Columns.using("giver_id"), "left_anti")
@@ -228,12 +230,12 @@ public final class ScoreJob implements Stage {
 
   /**
    * Removals as feedback for the linker: for each (matched text, topic) of a direct link in the window, how many of
-   * the users who had it now have that topic removed, and the confidence multiplier that follows.
+   * the users who had it now have that topic removed, and the confidence multiplier that follows. {@code usage} is
+   * one row per person, lower-cased matched text and topic ({@code link_usage}, or {@link LinkUsage#directLinks}).
    */
-  public static Dataset<Row> linkFeedback(Dataset<Row> postTopics, Dataset<Row> removed,
+  public static Dataset<Row> linkFeedback(Dataset<Row> usage, Dataset<Row> removed,
                                           io.plusk.common.config.PluskConfig.LinkFeedbackSettings s) {
-    Dataset<Row> had = postTopics.where(col("via_topic_id").isNull())
-        .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id")).distinct()
+    Dataset<Row> had = usage.select("user_id", "matched_text", "topic_id")
         .join(removed, Columns.using("user_id", "topic_id"), "left");
     Column rate = col("removals").divide(col("users_with_link"));
     // One row per (user, matched text, topic) here: the users are counted without a distinct.
@@ -243,17 +245,6 @@ public final class ScoreJob implements Stage {
         .withColumn("removal_rate", expr("round(removals / users_with_link, 4)"))
         .withColumn("weight", when(col("removals").geq(s.minRemovals()).and(rate.geq(s.minRemovalRate())),
             functions.greatest(lit(s.minWeight()), lit(1.0).minus(rate))).otherwise(lit(1.0)));
-  }
-
-  /** The newest screen name per user: the users snapshot first, else what the posts said. */
-  public static Dataset<Row> screenNames(Dataset<Row> users, Dataset<Row> posts) {
-    Dataset<Row> fromUsers = users.where(col("screen_name").isNotNull())
-        .select(col("user_id"), col("screen_name"), col("dt"), lit(0).as("prio"));
-    Dataset<Row> fromPosts = posts.where(col("screen_name").isNotNull())
-        .select(col("user_id"), col("screen_name"), col("dt"), lit(1).as("prio"));
-    return Frames.firstPerGroup(fromUsers.unionByName(fromPosts), new String[] {"user_id"}, col("prio"),
-            col("dt").desc(), col("screen_name"))
-        .select("user_id", "screen_name");
   }
 
   /** Scores over the window: decayed text evidence plus decayed +K, normalised to 0-100 and ranked per topic. */

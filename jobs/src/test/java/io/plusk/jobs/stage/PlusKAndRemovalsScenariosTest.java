@@ -154,7 +154,8 @@ class PlusKAndRemovalsScenariosTest extends SparkTestBase {
         removed[i] = String.format("{\"user_id\":\"u%d\",\"topic_id\":\"%s\",\"removed\":true}", i, twins);
       }
     }
-    Row fb = ScoreJob.linkFeedback(table(Tables.POST_TOPICS, links), rows(REMOVED, removed), CONFIG.linkFeedback())
+    Row fb = ScoreJob.linkFeedback(LinkUsage.directLinks(table(Tables.POST_TOPICS, links)), rows(REMOVED, removed),
+            CONFIG.linkFeedback())
         .collectAsList().get(0);
     assertThat(fb.getString(fb.fieldIndex("matched_text"))).isEqualTo("twins");
     assertThat(fb.getLong(fb.fieldIndex("users_with_link"))).isEqualTo(6);
@@ -171,8 +172,8 @@ class PlusKAndRemovalsScenariosTest extends SparkTestBase {
   @Test
   void fewRemovalsTeachNothing() {
     String twins = ONTOLOGY.require("minnesota-twins").id();
-    Row fb = ScoreJob.linkFeedback(table(Tables.POST_TOPICS,
-            String.format("{\"post_id\":\"p\",\"user_id\":\"u\",\"topic_id\":\"%s\",\"matched_text\":\"Twins\"}", twins)),
+    Row fb = ScoreJob.linkFeedback(LinkUsage.directLinks(table(Tables.POST_TOPICS,
+            String.format("{\"post_id\":\"p\",\"user_id\":\"u\",\"topic_id\":\"%s\",\"matched_text\":\"Twins\"}", twins))),
             rows(REMOVED, String.format("{\"user_id\":\"u\",\"topic_id\":\"%s\",\"removed\":true}", twins)),
             CONFIG.linkFeedback())
         .collectAsList().get(0);

@@ -38,13 +38,16 @@ public final class Tables {
   public static final String PLUSK_REJECTED = "plusk_rejected";
   public static final String TOPIC_EXPERTISE = "topic_expertise";
   public static final String LINK_FEEDBACK = "link_feedback";
+  public static final String LINK_USAGE = "link_usage";
+  public static final String KNOWN_USERS = "known_users";
   /** Partitioned by {@code campaign=NAME}, not by dt; not part of the nightly tables. */
   public static final String PERK_RECIPIENTS = "perk_recipients";
   public static final String PARTITION_COLUMN = "dt";
 
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
       REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, REMOVAL_STATE, OPT_OUT_STATE, ENGAGED_POSTS,
-      POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED, TOPIC_EXPERTISE, LINK_FEEDBACK);
+      POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED, TOPIC_EXPERTISE, LINK_FEEDBACK, LINK_USAGE,
+      KNOWN_USERS);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
 
@@ -134,6 +137,15 @@ public final class Tables {
       req("removed", BooleanType), req("evidence_post_ids", STRINGS), req("evidence_terms", STRINGS),
       req("raw_evidence", DoubleType));
 
+  public static final StructType LINK_USAGE_SCHEMA = schema(
+      req("user_id", StringType), req("matched_text", StringType), req("topic_id", StringType),
+      req("last_dt", StringType), req("window_days", IntegerType));
+
+  public static final StructType KNOWN_USERS_SCHEMA = schema(
+      req("user_id", StringType), opt("last_seen_dt", StringType), opt("profile_name", StringType),
+      opt("profile_dt", StringType), opt("posted_name", StringType), opt("posted_dt", StringType),
+      opt("is_protected", BooleanType), opt("protected_dt", StringType), req("window_days", IntegerType));
+
   public static final StructType LINK_FEEDBACK_SCHEMA = schema(
       req("matched_text", StringType), req("topic_id", StringType), req("users_with_link", LongType),
       req("removals", LongType), req("removal_rate", DoubleType), req("weight", DoubleType));
@@ -162,6 +174,8 @@ public final class Tables {
       case PLUSK_REJECTED -> PLUSK_REJECTED_SCHEMA;
       case TOPIC_EXPERTISE -> TOPIC_EXPERTISE_SCHEMA;
       case LINK_FEEDBACK -> LINK_FEEDBACK_SCHEMA;
+      case LINK_USAGE -> LINK_USAGE_SCHEMA;
+      case KNOWN_USERS -> KNOWN_USERS_SCHEMA;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }
