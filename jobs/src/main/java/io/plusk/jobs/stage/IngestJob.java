@@ -1,5 +1,6 @@
 package io.plusk.jobs.stage;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha1;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.plusk.common.config.PluskConfig.IngestSettings;
@@ -33,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -313,29 +316,33 @@ public final class IngestJob implements Stage {
     // A protected account's retweets, replies and quotes are not public: they credit no one.
     Dataset<Row> own = posts.where(col("is_embedded").equalTo(false)
         .and(coalesce(col("is_protected"), lit(false)).equalTo(false)));
-    Dataset<Row> retweets = own.where(col("retweet_of_post_id").isNotNull())
-        .select(lit("retweet").as("type"), col("user_id").as("actor_id"), col("retweet_of_post_id").as("post_id"),
-            lit(null).cast("string").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
-            col("source_file"), col("line_no"));
-    Dataset<Row> replies = own.where(col("reply_to_post_id").isNotNull())
-        .select(lit("reply").as("type"), col("user_id").as("actor_id"), col("reply_to_post_id").as("post_id"),
-            col("reply_to_user_id").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
-            col("source_file"), col("line_no"));
-    Dataset<Row> quotes = own.where(col("quote_of_post_id").isNotNull())
-        .select(lit("quote").as("type"), col("user_id").as("actor_id"), col("quote_of_post_id").as("post_id"),
-            lit(null).cast("string").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
-            col("source_file"), col("line_no"));
-    Dataset<Row> mentions = own.where(col("retweet_of_post_id").isNull())
-        .select(col("user_id"), col("reply_to_user_id"), col("created_at"), col("post_id"), col("source_file"),
-            col("line_no"), explode(col("mention_user_ids")).as("mentioned"))
-        .where(col("mentioned").notEqual(col("user_id"))
-            .and(col("reply_to_user_id").isNull().or(col("mentioned").notEqual(col("reply_to_user_id")))))
-        .select(lit("mention").as("type"), col("user_id").as("actor_id"), lit(null).cast("string").as("post_id"),
-            col("mentioned").as("target_user_id"), col("created_at").as("ts"), col("post_id").as("via"),
-            col("source_file"), col("line_no"));
-    Dataset<Row> all = retweets.unionByName(replies).unionByName(quotes).unionByName(mentions);
+    // One pass over the posts, each giving its events as an array: a union of one select per kind made four
+    // partitions of unequal size per posts partition, read beside the engagement dump's splits.
+    Column none = lit(null).cast("string");
+    Column pointed = array(
+        when(col("retweet_of_post_id").isNotNull(),
+            engagement(lit("retweet"), col("retweet_of_post_id"), none)),
+        when(col("reply_to_post_id").isNotNull(),
+            engagement(lit("reply"), col("reply_to_post_id"), col("reply_to_user_id"))),
+        when(col("quote_of_post_id").isNotNull(), engagement(lit("quote"), col("quote_of_post_id"), none)));
+    Column mentioned = functions.transform(functions.filter(col("mention_user_ids"),
+            m -> m.notEqual(col("user_id"))
+                .and(col("reply_to_user_id").isNull().or(m.notEqual(col("reply_to_user_id"))))
+                .and(col("retweet_of_post_id").isNull())),
+        m -> engagement(lit("mention"), none, m));
+    Dataset<Row> all = own
+        .select(col("user_id").as("actor_id"), col("created_at").as("ts"), col("post_id").as("via"),
+            col("source_file"), col("line_no"),
+            explode(functions.concat(functions.filter(pointed, Column::isNotNull), mentioned)).as("e"))
+        .select(col("e.type").as("type"), col("actor_id"), col("e.post_id").as("post_id"),
+            col("e.target_user_id").as("target_user_id"), col("ts"), col("via"), col("source_file"),
+            col("line_no"));
     Column id = sha1(concat_ws("|", col("type"), col("actor_id"), coalesce(col("post_id"), lit("")),
         coalesce(col("target_user_id"), lit("")), col("via")));
     return all.withColumn("event_id", id).withColumn("origin", lit("tweet")).drop("via");
+  }
+
+  private static Column engagement(Column type, Column postId, Column targetUserId) {
+    return struct(type.as("type"), postId.as("post_id"), targetUserId.as("target_user_id"));
   }
 }

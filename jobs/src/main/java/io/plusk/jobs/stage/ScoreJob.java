@@ -100,8 +100,11 @@ public final class ScoreJob implements Stage {
             acceptedEarlier, knownUsers, optedOut, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
     var pluskSettings = ctx.config().plusk();
-    Dataset<Row> listed = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date).where(col("evidence").gt(0))
-        .select("user_id", "topic_id");
+    // One read of the window's daily evidence (each read lists its 90 date folders again), and the listed pairs
+    // worked out once for the +K weights and the removal counts.
+    Dataset<Row> dailyWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date);
+    Dataset<Row> listed = dailyWindow.where(col("evidence").gt(0)).select("user_id", "topic_id").distinct()
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> giverScores = wh.read(Tables.TOPIC_EXPERTISE, date.minusDays(1))
         .where(col("removed").equalTo(false)).select("user_id", "topic_id", "score");
     Dataset<Row> recent = wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(pluskSettings.ringWindowDays() - 1L),
@@ -141,6 +144,7 @@ public final class ScoreJob implements Stage {
         .count("removals.unknown_topic", todayCounts.getLong(1))
         .count("removals.unknown_user", todayCounts.getLong(2))
         .count("removals.topic_not_listed", todayCounts.getLong(3));
+    listed.unpersist();
     result.count("link_usage.written",
         wh.write(CarriedWindowState.carriedTo(LinkUsage.STATE, wh, date, scoring.windowDays()), Tables.LINK_USAGE,
             date));
@@ -152,7 +156,7 @@ public final class ScoreJob implements Stage {
     Dataset<Row> names = KnownUsers.screenNames(known);
     // An account that is protected now: what it posted while public stops counting too; nor does anything of
     // someone who opted out, or any +K they gave.
-    Dataset<Row> textWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date)
+    Dataset<Row> textWindow = dailyWindow
         .join(KnownUsers.protectedNow(known), Columns.using("user_id"), "left_anti")
         .join(optedOut, Columns.using("user_id"), "left_anti");
     Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)

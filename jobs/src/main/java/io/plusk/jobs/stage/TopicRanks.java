@@ -62,13 +62,14 @@ final class TopicRanks {
    */
   static Dataset<Row> withRankInTopic(Dataset<Row> rows, Column listed, Column[] order, String rankColumn,
                                       long rowsPerSlice) {
-    Dataset<Row> ranked = sliced(rows.where(listed), rowsPerSlice)
-        .withColumn(rankColumn, col("_offset")
-            .plus(row_number().over(Window.partitionBy(col("topic_id"), col("_slice")).orderBy(order)))
-            .cast("int"))
-        .drop("_slice", "_offset");
-    return ranked.unionByName(rows.where(listed.isNull().or(listed.equalTo(false)))
-        .withColumn(rankColumn, lit(null).cast("int")));
+    // Rows not listed go through the same window in partitions of their own, unnumbered: a union of the ranked
+    // rows with them would set their few tiny tasks beside the ranking's tasks in one stage.
+    Column isListed = coalesce(listed, lit(false));
+    return sliced(rows, isListed, rowsPerSlice)
+        .withColumn("_listed", isListed)
+        .withColumn(rankColumn, when(col("_listed"), col("_offset").plus(row_number()
+            .over(Window.partitionBy(col("topic_id"), col("_slice"), col("_listed")).orderBy(order)))).cast("int"))
+        .drop("_slice", "_offset", "_listed");
   }
 
   /**
@@ -76,11 +77,17 @@ final class TopicRanks {
    * the topic in the slices before it); a topic of at most {@code rowsPerSlice} rows is one slice.
    */
   static Dataset<Row> sliced(Dataset<Row> listedRows, long rowsPerSlice) {
-    SparkSession spark = listedRows.sparkSession();
+    return sliced(listedRows, lit(true), rowsPerSlice);
+  }
+
+  /** {@link #sliced(Dataset, long)} of the rows where {@code listed} holds; the others get a slice, not counted. */
+  private static Dataset<Row> sliced(Dataset<Row> rows, Column listed, long rowsPerSlice) {
+    SparkSession spark = rows.sparkSession();
+    Dataset<Row> listedRows = rows.where(listed);
     List<Row> large = listedRows.groupBy("topic_id").agg(count(lit(1)).as("n"))
         .where(col("n").gt(rowsPerSlice)).collectAsList();
     if (large.isEmpty()) {
-      return listedRows.withColumn("_slice", lit(0)).withColumn("_offset", lit(0L));
+      return rows.withColumn("_slice", lit(0)).withColumn("_offset", lit(0L));
     }
     long largest = large.stream().mapToLong(r -> r.getLong(1)).max().orElseThrow();
     int slices = (int) Math.min(MAX_SLICES, (largest + rowsPerSlice - 1) / rowsPerSlice);
@@ -95,12 +102,12 @@ final class TopicRanks {
         .agg(expr("percentile_approx(raw_evidence, array(" + fractions + "), 10000)").as("_cuts"))
         .collectAsList();
     // The number of cut points above the row's value: equal values always share a slice.
-    Dataset<Row> withSlice = listedRows.join(broadcast(spark.createDataFrame(cuts, CUTS)),
+    Dataset<Row> withSlice = rows.join(broadcast(spark.createDataFrame(cuts, CUTS)),
             Columns.using("topic_id"), "left")
         .withColumn("_slice", when(col("_cuts").isNull(), lit(0))
             .otherwise(expr("size(filter(_cuts, c -> c > raw_evidence))")))
         .drop("_cuts");
-    List<Row> offsets = offsets(withSlice.groupBy("topic_id", "_slice").count()
+    List<Row> offsets = offsets(withSlice.where(listed).groupBy("topic_id", "_slice").count()
         .where(col("topic_id").isin(largeIds)).collectAsList());
     LOG.info("ranks: {} topics over {} listed rows cut into up to {} slices (largest {} rows)", large.size(),
         rowsPerSlice, slices, largest);
