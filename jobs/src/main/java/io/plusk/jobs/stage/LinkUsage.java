@@ -24,8 +24,14 @@ final class LinkUsage implements CarriedWindowState.Definition {
 
   /** One row per (person, lower-cased matched text, topic) of a direct link: what link feedback counts. */
   static Dataset<Row> directLinks(Dataset<Row> postTopics) {
+    return datedDirectLinks(postTopics).drop(LAST_DT).distinct();
+  }
+
+  /** Each direct link (not a roll-up) as (person, lower-cased matched text, topic, its date). */
+  private static Dataset<Row> datedDirectLinks(Dataset<Row> postTopics) {
     return postTopics.where(col("via_topic_id").isNull())
-        .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id")).distinct();
+        .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id"),
+            col(Tables.PARTITION_COLUMN).as(LAST_DT));
   }
 
   @Override
@@ -35,9 +41,7 @@ final class LinkUsage implements CarriedWindowState.Definition {
 
   @Override
   public Dataset<Row> factsOf(Warehouse wh, LocalDate from, LocalDate to) {
-    return wh.read(Tables.POST_TOPICS, from, to).where(col("via_topic_id").isNull())
-        .select(col("user_id"), lower(col("matched_text")).as("matched_text"), col("topic_id"),
-            col(Tables.PARTITION_COLUMN).as(LAST_DT));
+    return datedDirectLinks(wh.read(Tables.POST_TOPICS, from, to));
   }
 
   @Override

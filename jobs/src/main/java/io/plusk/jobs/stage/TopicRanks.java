@@ -73,15 +73,11 @@ final class TopicRanks {
   }
 
   /**
-   * The listed rows with {@code _slice} (0 holds a topic's highest raw evidence) and {@code _offset} (the rows of
-   * the topic in the slices before it); a topic of at most {@code rowsPerSlice} rows is one slice.
+   * The rows with {@code _slice} (0 holds a topic's highest raw evidence) and {@code _offset} (the listed rows of
+   * the topic in the slices before it); a topic of at most {@code rowsPerSlice} listed rows is one slice. Only the
+   * rows where {@code listed} holds are counted; the others get a slice too.
    */
-  static Dataset<Row> sliced(Dataset<Row> listedRows, long rowsPerSlice) {
-    return sliced(listedRows, lit(true), rowsPerSlice);
-  }
-
-  /** {@link #sliced(Dataset, long)} of the rows where {@code listed} holds; the others get a slice, not counted. */
-  private static Dataset<Row> sliced(Dataset<Row> rows, Column listed, long rowsPerSlice) {
+  static Dataset<Row> sliced(Dataset<Row> rows, Column listed, long rowsPerSlice) {
     SparkSession spark = rows.sparkSession();
     Dataset<Row> listedRows = rows.where(listed);
     List<Row> large = listedRows.groupBy("topic_id").agg(count(lit(1)).as("n"))

@@ -71,7 +71,7 @@ class TopicRanksTest extends SparkTestBase {
   @Test
   void aLargeTopicIsCutIntoSlicesOfAboutTheAskedSizeAndASmallOneIsNot() {
     Dataset<Row> listed = spark.createDataFrame(population(), ROWS).where(LISTED);
-    List<Row> slices = TopicRanks.sliced(listed, 50).groupBy("topic_id", "_slice").count()
+    List<Row> slices = TopicRanks.sliced(listed, LISTED, 50).groupBy("topic_id", "_slice").count()
         .orderBy("topic_id", "_slice").collectAsList();
     List<Long> superTopic = slices.stream().filter(r -> r.getString(0).equals("topic-0")).map(r -> r.getLong(2))
         .toList();
