@@ -65,6 +65,9 @@ public final class IngestJob implements Stage {
     Map<String, Long> expectedQuarantine = new java.util.TreeMap<>();
     List<Dataset<Row>> quarantined = new ArrayList<>();
     List<JavaRDD<ParsedLine>> cached = new ArrayList<>();
+    List<Dataset<Row>> cachedFrames = new ArrayList<>();
+    Map<DumpKind, Long> tableRows = new EnumMap<>(DumpKind.class);
+    Map<DumpKind, Long> linesWithRows = new EnumMap<>(DumpKind.class);
     Dataset<Row> streamNotices = null;
     long noticeLines = 0;
     try {
@@ -104,6 +107,8 @@ public final class IngestJob implements Stage {
         long rejected = tallies.stream().mapToLong(SplitTally::rejected).sum();
         expectedQuarantine.put(kind.folder, rejected);
         acceptedLineCount.put(kind, lines - rejected);
+        tableRows.put(kind, tallies.stream().mapToLong(SplitTally::rows).sum());
+        linesWithRows.put(kind, tallies.stream().mapToLong(SplitTally::linesWithRows).sum());
         SplitLineNumbers lineNumbers = numbers;
         if (kind == DumpKind.TWEETS) {
           noticeLines = tallies.stream().mapToLong(SplitTally::notices).sum();
@@ -144,33 +149,37 @@ public final class IngestJob implements Stage {
       Dataset<Row> deleted = PostDeletions.deletedSince(ctx.warehouse(),
           ctx.date().minusDays(settings.redeliveryWindowDays()));
 
-      Dataset<Row> statuses = accepted.get(DumpKind.TWEETS);
-      Dataset<Row> earlierPosts = earlierIds(ctx, Tables.POSTS, "post_id", col("is_embedded").equalTo(false));
-      Dataset<Row> fresh = statuses.join(earlierPosts, Columns.using("post_id"), "left_anti");
-      Dataset<Row> posts = dedupePosts(fresh).join(deleted, Columns.using("post_id"), "left_anti")
+      // Each status tagged once with whether an earlier day has it and whether it is deleted: the figures and the
+      // rows written come from the same frames, not from a second join of the day's statuses.
+      Dataset<Row> statuses = accepted.get(DumpKind.TWEETS)
+          .join(earlierIds(ctx, Tables.POSTS, "post_id", col("is_embedded").equalTo(false))
+              .withColumn("_earlier", lit(true)), Columns.using("post_id"), "left")
           .persist(StorageLevel.MEMORY_AND_DISK());
-      // The statuses' figures in one pass: every Spark job costs a fixed half second however small the day.
+      cachedFrames.add(statuses);
       Column isFresh = col("_earlier").isNull();
-      Row figures = statuses.join(earlierPosts.withColumn("_earlier", lit(true)), Columns.using("post_id"), "left")
+      Row statusFigures = statuses.agg(count(lit(1)), count(when(isFresh, lit(1)))).first();
+      long statusCount = statusFigures.getLong(0);
+      long freshCount = statusFigures.getLong(1);
+      Dataset<Row> freshPosts = dedupePosts(statuses.where(isFresh).drop("_earlier"))
           .join(deleted.withColumn("_deleted", lit(true)), Columns.using("post_id"), "left")
-          .agg(count(lit(1)), count(when(isFresh, lit(1))), countDistinct(when(isFresh, col("post_id"))),
-              countDistinct(when(col("is_embedded").equalTo(false), concat_ws(":", col("source_file"),
-                  col("line_no").cast("string")))),
-              countDistinct(when(isFresh.and(col("_deleted").isNotNull()), col("post_id"))))
-          .first();
-      long statusCount = figures.getLong(0);
-      long freshCount = figures.getLong(1);
-      long deletedPosts = figures.getLong(4);
-      long distinctPosts = figures.getLong(2) - deletedPosts;
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      cachedFrames.add(freshPosts);
+      Row postFigures = freshPosts.agg(count(lit(1)), count(col("_deleted"))).first();
+      long deletedPosts = postFigures.getLong(1);
+      long distinctPosts = postFigures.getLong(0) - deletedPosts;
+      Dataset<Row> posts = freshPosts.where(col("_deleted").isNull()).drop("_deleted");
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
-      // Accounting, from the same pass and the rows the write counted: every accepted line left a compliance notice
-      // or at least one status, every distinct post id not deleted is in the table once, the rest are counted
-      // duplicates.
-      long linesWithStatus = figures.getLong(3);
-      if (postCount != distinctPosts || linesWithStatus + noticeLines != acceptedLineCount.get(DumpKind.TWEETS)) {
+      // Accounting, from the parse's own tally and the rows the write counted: every accepted line left a
+      // compliance notice or at least one status, every status was tagged, every distinct post id not deleted is
+      // in the table once, the rest are counted duplicates.
+      long tweetsLinesWithRows = linesWithRows.get(DumpKind.TWEETS);
+      long parsedStatuses = tableRows.get(DumpKind.TWEETS);
+      if (postCount != distinctPosts || statusCount != parsedStatuses
+          || tweetsLinesWithRows + noticeLines != acceptedLineCount.get(DumpKind.TWEETS)) {
         throw new IllegalStateException(String.format("Accounting broken for tweets: %d accepted lines, %d lines "
-                + "with an own status, %d notices, %d distinct post ids not deleted, %d posts written",
-            acceptedLineCount.get(DumpKind.TWEETS), linesWithStatus, noticeLines, distinctPosts, postCount));
+                + "with a status, %d notices, %d statuses parsed, %d tagged, %d distinct post ids not deleted, "
+                + "%d posts written", acceptedLineCount.get(DumpKind.TWEETS), tweetsLinesWithRows, noticeLines,
+            parsedStatuses, statusCount, distinctPosts, postCount));
       }
       result.count("tweets.statuses", statusCount)
           .count("tweets.redelivered_statuses", statusCount - freshCount)
@@ -178,20 +187,19 @@ public final class IngestJob implements Stage {
           .count("tweets.deleted_statuses", deletedPosts)
           .count("tweets.duplicate_statuses", freshCount - postCount - deletedPosts);
 
-      Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS));
-      Dataset<Row> earlierEvents = earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true));
-      Dataset<Row> freshEvents = events.join(earlierEvents, Columns.using("event_id"), "left_anti");
-      Row eventFigures = events.join(earlierEvents.withColumn("_earlier", lit(true)), Columns.using("event_id"),
-              "left")
-          .agg(count(lit(1)), count(when(col("_earlier").isNull(), lit(1)))).first();
+      Dataset<Row> events = eventsFromPosts(posts).unionByName(accepted.get(DumpKind.ENGAGEMENTS))
+          .join(earlierIds(ctx, Tables.ENGAGEMENT_EVENTS, "event_id", lit(true)).withColumn("_earlier", lit(true)),
+              Columns.using("event_id"), "left")
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      cachedFrames.add(events);
+      Row eventFigures = events.agg(count(lit(1)), count(when(isFresh, lit(1)))).first();
       long eventRows = eventFigures.getLong(0);
       long freshEventRows = eventFigures.getLong(1);
-      long eventCount = ctx.warehouse().write(freshEvents.dropDuplicates("event_id"), Tables.ENGAGEMENT_EVENTS,
-          ctx.date());
+      long eventCount = ctx.warehouse().write(events.where(isFresh).drop("_earlier").dropDuplicates("event_id"),
+          Tables.ENGAGEMENT_EVENTS, ctx.date());
       result.count("engagement_events.written", eventCount)
           .count("engagement_events.redelivered", eventRows - freshEventRows)
           .count("engagement_events.duplicates", freshEventRows - eventCount);
-      posts.unpersist();
 
       result.count("plusk_events.written",
           ctx.warehouse().write(accepted.get(DumpKind.PLUSK), Tables.PLUSK_EVENTS, ctx.date()));
@@ -218,6 +226,7 @@ public final class IngestJob implements Stage {
       return result;
     } finally {
       cached.forEach(JavaRDD::unpersist);
+      cachedFrames.forEach(Dataset::unpersist);
     }
   }
 
@@ -242,15 +251,17 @@ public final class IngestJob implements Stage {
   }
 
   /**
-   * What one split gave: records, quarantined records, notices, the records where reading broke off, and its end
-   * (where its line count is).
+   * What one split gave: records, quarantined records, notices, table rows and the records that gave at least one,
+   * the records where reading broke off, and its end (where its line count is).
    */
-  record SplitTally(long records, long rejected, long notices, List<ParsedLine> unreadable,
-                    RawLines.SplitEnd end) implements java.io.Serializable {
+  record SplitTally(long records, long rejected, long notices, long rows, long linesWithRows,
+                    List<ParsedLine> unreadable, RawLines.SplitEnd end) implements java.io.Serializable {
     static java.util.Iterator<SplitTally> of(java.util.Iterator<ParsedLine> lines) {
       long records = 0;
       long rejected = 0;
       long notices = 0;
+      long rows = 0;
+      long linesWithRows = 0;
       List<ParsedLine> unreadable = new ArrayList<>();
       RawLines.SplitEnd end = null;
       while (lines.hasNext()) {
@@ -261,6 +272,8 @@ public final class IngestJob implements Stage {
         }
         records++;
         notices += p.isNotice() ? 1 : 0;
+        rows += p.parsedRows().size();
+        linesWithRows += p.parsedRows().isEmpty() ? 0 : 1;
         if (p.isRejected()) {
           rejected++;
           if (RawLines.UNREADABLE_FILE.equals(p.reason())) {
@@ -271,7 +284,7 @@ public final class IngestJob implements Stage {
       if (end == null) {
         throw new IllegalStateException("A split of the dump was read without its end: its line count is unknown");
       }
-      return List.of(new SplitTally(records, rejected, notices, unreadable, end)).iterator();
+      return List.of(new SplitTally(records, rejected, notices, rows, linesWithRows, unreadable, end)).iterator();
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
  * {@code {"post_id", "user_id", "ts"}}.
  */
 public final class ComplianceNotices {
+  private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("[0-9]{1,15}");
+
   private ComplianceNotices() {}
 
   /**
@@ -122,7 +124,7 @@ public final class ComplianceNotices {
     for (JsonNode c : list) {
       String code = c.isTextual() ? c.asText().strip().toUpperCase(Locale.ROOT) : "";
       // "XX" (every country) and "XY" (withheld on copyright grounds) are the platform's own codes.
-      if (!code.matches("[A-Z]{2}")) {
+      if (!Json.COUNTRY_CODE.matcher(code).matches()) {
         throw new Rejection("bad_country", "withheld country " + Json.abbreviate(c.toString())
             + " is not ISO-3166 alpha-2");
       }
@@ -137,7 +139,7 @@ public final class ComplianceNotices {
       return null;
     }
     String s = n.asText().strip();
-    if (!s.matches("[0-9]{1,15}")) {
+    if (!EPOCH_MILLIS.matcher(s).matches()) {
       throw new Rejection("bad_timestamp", "field '" + field + "' is not epoch milliseconds: "
           + Json.abbreviate(s));
     }

@@ -78,7 +78,7 @@ public final class EventParsers {
       country = country.strip().toUpperCase(Locale.ROOT);
       if (country.isEmpty()) {
         country = null;
-      } else if (!country.matches("[A-Z]{2}")) {
+      } else if (!Json.COUNTRY_CODE.matcher(country).matches()) {
         throw new Rejection("bad_country", "country '" + Json.abbreviate(country) + "' is not ISO-3166 alpha-2");
       }
     }

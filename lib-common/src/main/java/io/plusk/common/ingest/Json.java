@@ -10,14 +10,20 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Field readers shared by every dump parser; each turns a missing or malformed field into a {@link Rejection}. */
 final class Json {
+  // Integers stay exact without USE_BIG_INTEGER_FOR_INTS (Jackson takes a BigInteger only past a long's range);
+  // turning it on made every count of every status a BigInteger.
   static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+
+  /** Compiled once: an id is checked for every status, user and mention of every line. */
+  private static final Pattern ID = Pattern.compile("[0-9A-Za-z_\\-:.]{1,64}");
+  static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
   private static final DateTimeFormatter TWITTER_DATE =
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
@@ -63,7 +69,7 @@ final class Json {
     }
     if (n.isTextual()) {
       String s = n.asText().strip();
-      if (!s.matches("[0-9A-Za-z_\\-:.]{1,64}")) {
+      if (!ID.matcher(s).matches()) {
         throw new Rejection("bad_id", "field '" + field + "' is not a valid id: " + abbreviate(s));
       }
       return s;

@@ -10,6 +10,7 @@ import java.util.List;
  * embedded in it ({@code retweeted_status}, {@code quoted_status}). Anything else is a {@link Rejection}.
  */
 public final class TweetParser {
+  private static final java.util.regex.Pattern LEGACY_HASHTAG = java.util.regex.Pattern.compile("#(\\w+)");
   private final int maxTextChars;
 
   public TweetParser(int maxTextChars) {
@@ -141,7 +142,7 @@ public final class TweetParser {
       }
     } else {
       // The legacy format has no entities: recover hashtags from the text so they still count as evidence.
-      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("#(\\w+)").matcher(text);
+      java.util.regex.Matcher matcher = LEGACY_HASHTAG.matcher(text);
       while (matcher.find()) {
         hashtags.add(matcher.group(1));
       }
