@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha1;
@@ -167,6 +166,9 @@ public final class IngestJob implements Stage {
       Row postFigures = freshPosts.agg(count(lit(1)), count(col("_deleted"))).first();
       long deletedPosts = postFigures.getLong(1);
       long distinctPosts = postFigures.getLong(0) - deletedPosts;
+      // Read only by the figures and freshPosts, both computed now: a day's statuses with their text are not kept
+      // while the rest of the stage runs.
+      statuses.unpersist();
       Dataset<Row> posts = freshPosts.where(col("_deleted").isNull()).drop("_deleted");
       long postCount = ctx.warehouse().write(posts, Tables.POSTS, ctx.date());
       // Accounting, from the parse's own tally and the rows the write counted: every accepted line left a
@@ -197,6 +199,7 @@ public final class IngestJob implements Stage {
       long freshEventRows = eventFigures.getLong(1);
       long eventCount = ctx.warehouse().write(events.where(isFresh).drop("_earlier").dropDuplicates("event_id"),
           Tables.ENGAGEMENT_EVENTS, ctx.date());
+      events.unpersist();
       result.count("engagement_events.written", eventCount)
           .count("engagement_events.redelivered", eventRows - freshEventRows)
           .count("engagement_events.duplicates", freshEventRows - eventCount);
