@@ -72,11 +72,10 @@ class CrashRecoveryTest extends SparkTestBase {
     TreeCopy.copy(tmp.resolve("clean-a"), warehouse);
     Warehouse reader = new Warehouse(spark, warehouse.toString());
 
-    for (String beforeCommit : List.of("stage=ingest date=2026-11-23 status=started",
-        "stage=publish date=2026-11-23 status=started")) {
+    for (String beforeCommit : List.of("stage=ingest date=" + D + " status=started",
+        "stage=publish date=" + D + " status=started")) {
       List<String> log = killNightlyWhenItLogs(beforeCommit, inputB, warehouse);
-      assertThat(Files.exists(Path.of(RunLock.pathFor(reader, D).toString()))).as("the lock of the run killed at "
-          + "\"%s\"", beforeCommit).isTrue();
+      assertThat(lockHeld(reader)).as("the lock of the run killed at \"%s\"", beforeCommit).isTrue();
       assertThat(reader.isPublished(D)).as("killed at \"%s\"; its log:%n%s", beforeCommit, String.join("\n", log))
           .isTrue();
       assertThat(WarehouseSnapshot.of(reader, D)).as("what readers see after the kill at \"%s\"", beforeCommit)
@@ -92,7 +91,11 @@ class CrashRecoveryTest extends SparkTestBase {
     assertThat(nightly(inputB, warehouse)).isZero();
     assertThat(WarehouseSnapshot.of(reader, D)).isEqualTo(versionB);
     assertThat(warehouse.resolve("_staging/dt=" + D)).doesNotExist();
-    assertThat(Files.exists(Path.of(RunLock.pathFor(reader, D).toString()))).isFalse();
+    assertThat(lockHeld(reader)).isFalse();
+  }
+
+  private static boolean lockHeld(Warehouse reader) {
+    return Files.exists(Path.of(RunLock.pathFor(reader, D).toString()));
   }
 
   /** Starts {@code plusk nightly} in its own JVM and SIGKILLs it as soon as a log line contains the kill point. */
