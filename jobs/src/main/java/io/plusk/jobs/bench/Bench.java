@@ -16,6 +16,7 @@ import io.plusk.jobs.Sessions;
 import io.plusk.jobs.StageResult;
 import io.plusk.jobs.io.OntologyLoader;
 import io.plusk.jobs.io.Warehouse;
+import io.plusk.jobs.stage.EvidenceWindow;
 import io.plusk.jobs.stage.LinkJob;
 import io.plusk.jobs.stage.Linkers;
 import java.nio.charset.StandardCharsets;
@@ -355,6 +356,12 @@ public final class Bench {
       HistoryFill.copyTree(work.resolve("warehouse"), root);
       long fillStart = System.nanoTime();
       long folders = HistoryFill.fill(root, realNights, depth - (days - 1));
+      // The carried evidence of the night before, as this history would have left it: the copied one sums the real
+      // nights only, and the night's leaving date (a repeated one) would be taken off what it never added.
+      Warehouse filled = new Warehouse(spark, root.toString());
+      LocalDate before = last.minusDays(1);
+      filled.write(EvidenceWindow.fromDaily(filled.read(Tables.USER_TOPIC_DAILY,
+          before.minusDays(window - 1L), before), before, config.scoring()), Tables.USER_TOPIC_WINDOW, before);
       fills.put(depth, new long[] {folders, (System.nanoTime() - fillStart) / 1_000_000});
       warehouses.put(depth, root);
     }

@@ -50,7 +50,11 @@ final class CarriedWindowState {
     return state.merged(rows, windowStart).withColumn(WINDOW_DAYS, lit(windowDays));
   }
 
-  private static LocalDate usableBefore(String table, Warehouse wh, LocalDate date, LocalDate windowStart) {
+  /**
+   * The date of the state tonight's can build on: the latest before {@code date} that holds the window from
+   * {@code windowStart} on; null (logged why) when there is none and the state must be worked out from the window.
+   */
+  static LocalDate usableBefore(String table, Warehouse wh, LocalDate date, LocalDate windowStart) {
     LocalDate previous = wh.latestBefore(table, date);
     String unusable;
     if (previous == null) {
@@ -72,7 +76,13 @@ final class CarriedWindowState {
    * its window: worked out again (a night without facts is cheap to work out).
    */
   private static boolean covers(Warehouse wh, String table, LocalDate previous, long days) {
-    List<Row> first = wh.read(table, previous).select(WINDOW_DAYS).limit(1).collectAsList();
-    return !first.isEmpty() && first.get(0).getInt(0) >= days;
+    Integer windowDays = windowDaysOf(wh, table, previous);
+    return windowDays != null && windowDays >= days;
+  }
+
+  /** The window the state of {@code date} was written for, or null when it holds no row. */
+  static Integer windowDaysOf(Warehouse wh, String table, LocalDate date) {
+    List<Row> first = wh.read(table, date).select(WINDOW_DAYS).limit(1).collectAsList();
+    return first.isEmpty() ? null : first.get(0).getInt(0);
   }
 }

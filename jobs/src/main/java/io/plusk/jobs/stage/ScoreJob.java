@@ -57,7 +57,7 @@ public final class ScoreJob implements Stage {
   private static final UserDefinedFunction POST_EVIDENCE =
       udf((UDF4<Double, Double, Long, Double, Double>) (confidence, engagement, engagers, breadth) ->
           ScoreFormula.postEvidence(confidence, engagement, engagers, breadth), DataTypes.DoubleType);
-  private static final UserDefinedFunction DECAY =
+  static final UserDefinedFunction DECAY =
       udf((UDF2<Integer, Double, Double>) (age, halfLife) -> ScoreFormula.decay(age, halfLife),
           DataTypes.DoubleType);
   private static final UserDefinedFunction NORMALIZE =
@@ -100,11 +100,11 @@ public final class ScoreJob implements Stage {
             acceptedEarlier, knownUsers, optedOut, topicKeys, ctx.config().plusk())
         .persist(StorageLevel.MEMORY_AND_DISK());
     var pluskSettings = ctx.config().plusk();
-    // One read of the window's daily evidence (each read lists its 90 date folders again), and the listed pairs
-    // worked out once for the +K weights and the removal counts.
-    Dataset<Row> dailyWindow = wh.read(Tables.USER_TOPIC_DAILY, windowStart, date);
-    Dataset<Row> listed = dailyWindow.where(col("evidence").gt(0)).select("user_id", "topic_id").distinct()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // The window's evidence, carried from the night before: yesterday's state and two dates of daily rows, not 90.
+    result.count("user_topic_window.written", wh.write(EvidenceWindow.carriedTo(wh, date, scoring),
+        Tables.USER_TOPIC_WINDOW, date));
+    Dataset<Row> evidenceWindow = wh.read(Tables.USER_TOPIC_WINDOW, date);
+    Dataset<Row> listed = EvidenceWindow.listed(evidenceWindow).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> giverScores = wh.read(Tables.TOPIC_EXPERTISE, date.minusDays(1))
         .where(col("removed").equalTo(false)).select("user_id", "topic_id", "score");
     Dataset<Row> recent = wh.read(Tables.PLUSK_ACCEPTED, date.minusDays(pluskSettings.ringWindowDays() - 1L),
@@ -156,7 +156,7 @@ public final class ScoreJob implements Stage {
     Dataset<Row> names = KnownUsers.screenNames(known);
     // An account that is protected now: what it posted while public stops counting too; nor does anything of
     // someone who opted out, or any +K they gave.
-    Dataset<Row> textWindow = dailyWindow
+    Dataset<Row> textWindow = evidenceWindow
         .join(KnownUsers.protectedNow(known), Columns.using("user_id"), "left_anti")
         .join(optedOut, Columns.using("user_id"), "left_anti");
     Dataset<Row> pluskWindow = wh.read(Tables.PLUSK_ACCEPTED, windowStart, date)
@@ -251,32 +251,20 @@ public final class ScoreJob implements Stage {
             functions.greatest(lit(s.minWeight()), lit(1.0).minus(rate))).otherwise(lit(1.0)));
   }
 
-  /** Scores over the window: decayed text evidence plus decayed +K, normalised to 0-100 and ranked per topic. */
-  public static Expertise topicExpertise(Dataset<Row> dailyWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
+  /**
+   * Scores over the window: decayed text evidence ({@code evidenceWindow}, rows of {@code user_topic_window}) plus
+   * decayed +K, normalised to 0-100 and ranked per topic.
+   */
+  public static Expertise topicExpertise(Dataset<Row> evidenceWindow, Dataset<Row> pluskWindow, Dataset<Row> removed,
                                          Dataset<Row> screenNames, Dataset<Row> topics, LocalDate date,
                                          ScoringSettings s) {
     Column age = datediff(lit(date.toString()).cast("date"), to_date(col("dt")));
     Column decay = DECAY.apply(age, lit(s.halfLifeDays()));
-    int n = s.evidenceLimit();
 
     // +K keeps a topic on the list longer: its text evidence decays more slowly.
     Dataset<Row> vouched = pluskWindow.select(col("receiver_id").as("user_id"), col("topic_id")).distinct()
         .withColumn("vouched", lit(true));
-    Column textDecay = DECAY.apply(age, when(col("vouched"), lit(s.halfLifeDays() * s.plusKHalfLifeMultiplier()))
-        .otherwise(lit(s.halfLifeDays())));
-    Dataset<Row> text = dailyWindow.join(vouched, Columns.using("user_id", "topic_id"), "left")
-        .withColumn("decay", textDecay)
-        .withColumn("decayed_posts", expr("transform(evidence_posts, x -> named_struct('weight', x.weight * decay, "
-            + "'post_id', x.post_id))"))
-        .groupBy("user_id", "topic_id")
-        .agg(sum(col("evidence").multiply(col("decay"))).as("text_raw"), sum("posts").as("engaged_posts"),
-            sum("engagement_count").as("engagement_count"),
-            sort_array(flatten(collect_list("decayed_posts")), false).as("ranked_posts"),
-            heaviestTerms(collect_list(struct(col("evidence").multiply(col("decay")).as("weight"),
-                col("dt").as("key"), col("evidence_terms").as("terms"))), 2 * n).as("evidence_terms"));
-    text = text.withColumn("evidence_post_ids",
-            expr("slice(array_distinct(transform(ranked_posts, x -> x.post_id)), 1, " + n + ")"))
-        .drop("ranked_posts");
+    Dataset<Row> text = EvidenceWindow.textEvidence(evidenceWindow, vouched, date, s);
 
     // The n-th +K from the same giver counts 1/n: many givers weigh more than one giver repeating.
     Dataset<Row> plusk = pluskWindow.withColumn("decay", decay)

@@ -239,12 +239,12 @@ class PrivacyControlsTest extends SparkTestBase {
     assertThat(wh.read(Tables.POSTS, D2).where(col("post_id").equalTo(DUGOUT_POST)).count()).isZero();
     for (String table : List.of(Tables.POSTS, Tables.ENGAGEMENT_EVENTS, Tables.ENGAGED_POSTS, Tables.POST_TOPICS,
         Tables.USER_TOPIC_DAILY, Tables.PLUSK_ACCEPTED, Tables.LINK_FEEDBACK, Tables.LINK_USAGE, Tables.KNOWN_USERS,
-        Tables.TOPIC_EXPERTISE)) {
+        Tables.USER_TOPIC_WINDOW, Tables.TOPIC_EXPERTISE)) {
       assertSameRows(table, D1);
       assertSameRows(table, D2);
     }
     for (String table : List.of(Tables.USER_TOPIC_DAILY, Tables.PLUSK_ACCEPTED, Tables.LINK_USAGE,
-        Tables.KNOWN_USERS, Tables.TOPIC_EXPERTISE)) {
+        Tables.KNOWN_USERS, Tables.USER_TOPIC_WINDOW, Tables.TOPIC_EXPERTISE)) {
       assertSameRows(table, D3);
     }
     assertThat(summary.at("/stages/ingest/counts/deletions.earlier_dates_with_deleted_posts").asLong())

@@ -32,7 +32,7 @@ class ScoreJobTest extends SparkTestBase {
   }
 
   private static Map<String, Row> expertise(Dataset<Row> daily, Dataset<Row> plusk, Dataset<Row> removed) {
-    return ScoreJob.topicExpertise(daily, plusk, removed, rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY,
+    return ScoreJob.topicExpertise(EvidenceWindow.fromDaily(daily, DAY, SCORING), plusk, removed, rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY,
             SCORING)
         .rows().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("user_id")) + "/"
@@ -45,13 +45,16 @@ class ScoreJobTest extends SparkTestBase {
     Dataset<Row> daily = table(Tables.USER_TOPIC_DAILY,
         daily("today", wine, 8.0, "2026-11-25"),
         daily("month", wine, 8.0, "2026-10-26"),
-        daily("quarter", wine, 8.0, "2026-08-27"));
+        daily("quarter", wine, 8.0, "2026-08-28"),
+        daily("gone", wine, 8.0, "2026-08-27"));
     Map<String, Row> e = expertise(daily, table(Tables.PLUSK_ACCEPTED), rows(REMOVED));
     assertThat(e.get("today/wine").getDouble(e.get("today/wine").fieldIndex("raw_evidence"))).isEqualTo(8.0);
     assertThat(e.get("month/wine").getDouble(e.get("month/wine").fieldIndex("raw_evidence")))
         .isCloseTo(4.0, within(1e-4));
     assertThat(e.get("quarter/wine").getDouble(e.get("quarter/wine").fieldIndex("raw_evidence")))
-        .isCloseTo(1.0, within(1e-4));
+        .isCloseTo(8.0 * Math.pow(0.5, 89 / 30.0), within(1e-4));
+    // Ninety days old: out of the window that ends today.
+    assertThat(e).doesNotContainKey("gone/wine");
     assertThat(e.get("today/wine").getDouble(e.get("today/wine").fieldIndex("score"))).isEqualTo(100.0);
     assertThat(e.get("today/wine").getInt(e.get("today/wine").fieldIndex("rank_in_topic"))).isEqualTo(1);
     assertThat(e.get("quarter/wine").getInt(e.get("quarter/wine").fieldIndex("rank_in_topic"))).isEqualTo(3);

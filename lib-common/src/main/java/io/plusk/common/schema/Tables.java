@@ -40,6 +40,7 @@ public final class Tables {
   public static final String LINK_FEEDBACK = "link_feedback";
   public static final String LINK_USAGE = "link_usage";
   public static final String KNOWN_USERS = "known_users";
+  public static final String USER_TOPIC_WINDOW = "user_topic_window";
   /** Partitioned by {@code campaign=NAME}, not by dt; not part of the nightly tables. */
   public static final String PERK_RECIPIENTS = "perk_recipients";
   public static final String PARTITION_COLUMN = "dt";
@@ -47,7 +48,7 @@ public final class Tables {
   public static final List<String> ALL = List.of(POSTS, QUARANTINE, ENGAGEMENT_EVENTS, PLUSK_EVENTS,
       REMOVAL_EVENTS, USERS, OPT_OUT_EVENTS, COMPLIANCE_EVENTS, REMOVAL_STATE, OPT_OUT_STATE, ENGAGED_POSTS,
       POST_TOPICS, USER_TOPIC_DAILY, PLUSK_ACCEPTED, PLUSK_REJECTED, TOPIC_EXPERTISE, LINK_FEEDBACK, LINK_USAGE,
-      KNOWN_USERS);
+      KNOWN_USERS, USER_TOPIC_WINDOW);
 
   private static final DataType STRINGS = createArrayType(StringType, false);
 
@@ -146,6 +147,18 @@ public final class Tables {
       opt("profile_dt", StringType), opt("posted_name", StringType), opt("posted_dt", StringType),
       opt("is_protected", BooleanType), opt("protected_dt", StringType), req("window_days", IntegerType));
 
+  public static final StructType POOLED_POST = schema(
+      req("post_id", StringType), req("weight", DoubleType), req("epoch_day", IntegerType));
+
+  public static final StructType POOLED_TERMS = schema(
+      req("epoch_day", IntegerType), req("weight", DoubleType), req("terms", STRINGS));
+
+  public static final StructType USER_TOPIC_WINDOW_SCHEMA = schema(
+      req("user_id", StringType), req("topic_id", StringType), req("text_evidence", DoubleType),
+      req("text_evidence_vouched", DoubleType), req("posts", LongType), req("engagement_count", LongType),
+      opt("last_listed_dt", StringType), req("post_pool", createArrayType(POOLED_POST, false)),
+      req("term_pool", createArrayType(POOLED_TERMS, false)), req("window_days", IntegerType));
+
   public static final StructType LINK_FEEDBACK_SCHEMA = schema(
       req("matched_text", StringType), req("topic_id", StringType), req("users_with_link", LongType),
       req("removals", LongType), req("removal_rate", DoubleType), req("weight", DoubleType));
@@ -176,6 +189,7 @@ public final class Tables {
       case LINK_FEEDBACK -> LINK_FEEDBACK_SCHEMA;
       case LINK_USAGE -> LINK_USAGE_SCHEMA;
       case KNOWN_USERS -> KNOWN_USERS_SCHEMA;
+      case USER_TOPIC_WINDOW -> USER_TOPIC_WINDOW_SCHEMA;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }
