@@ -1,13 +1,18 @@
 package io.plusk.jobs.stage;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -104,12 +109,17 @@ public final class EvidenceWindow {
         .asScalaBuffer(EvidencePools.topTerms(terms(pool), day, v ? vouchedHalfLife : halfLife, 2 * n)),
         DataTypes.createArrayType(DataTypes.StringType, false));
     Column isVouched = coalesce(col("vouched"), lit(false));
+    // One entry needs no ordering: listed without the function call.
     return window.join(vouched, Columns.using("user_id", "topic_id"), "left")
         .select(col("user_id"), col("topic_id"),
             when(isVouched, col("text_evidence_vouched")).otherwise(col("text_evidence")).as("text_raw"),
             col("posts").as("engaged_posts"), col("engagement_count"),
-            topPosts.apply(col("post_pool"), isVouched).as("evidence_post_ids"),
-            topTerms.apply(col("term_pool"), isVouched).as("evidence_terms"));
+            when(size(col("post_pool")).leq(1), transform(col("post_pool"), x -> x.getField("post_id")))
+                .otherwise(topPosts.apply(col("post_pool"), isVouched)).as("evidence_post_ids"),
+            when(size(col("term_pool")).equalTo(0), array().cast("array<string>"))
+                .when(size(col("term_pool")).equalTo(1),
+                    slice(array_distinct(col("term_pool").getItem(0).getField("terms")), 1, 2 * n))
+                .otherwise(topTerms.apply(col("term_pool"), isVouched)).as("evidence_terms"));
   }
 
   /** A date's daily rows as what they add to (sign 1) or take off (sign -1) the window's state. */
@@ -172,9 +182,18 @@ public final class EvidenceWindow {
         .where(col("posts").gt(0))
         .withColumn("last_listed_dt", when(col("last_listed_dt").geq(windowStart.toString()),
             col("last_listed_dt")))
-        .withColumn("post_pool", prunePosts.apply(col("post_pool")))
-        .withColumn("term_pool", pruneTerms.apply(col("term_pool")))
+        // A pool of a few distinct posts (or one row of terms) can lose only what left the window: pruned without
+        // the function call, which most pairs of a day need not pay for.
+        .withColumn("post_pool", when(size(col("post_pool")).leq(n).and(size(col("post_pool")).equalTo(
+                size(array_distinct(transform(col("post_pool"), x -> x.getField("post_id")))))),
+            array_sort(inWindow(col("post_pool"), startDay))).otherwise(prunePosts.apply(col("post_pool"))))
+        .withColumn("term_pool", when(size(col("term_pool")).leq(1), inWindow(col("term_pool"), startDay))
+            .otherwise(pruneTerms.apply(col("term_pool"))))
         .withColumn(CarriedWindowState.WINDOW_DAYS, lit(s.windowDays()));
+  }
+
+  private static Column inWindow(Column pool, long startDay) {
+    return filter(pool, x -> x.getField("epoch_day").geq(startDay));
   }
 
   private static List<PostEntry> posts(Seq<Row> pool) {

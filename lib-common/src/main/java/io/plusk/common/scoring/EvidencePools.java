@@ -6,6 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The evidence lists of a score (its heaviest posts and terms over the scoring window) carried night to night
@@ -14,7 +18,8 @@ import java.util.Set;
  * <p>Under exponential decay every entry of the window loses the same share each night, so two entries never swap
  * places while both are in the window; an entry leaves no earlier than another one of the same date or older. An
  * entry that at least {@code n} other posts (or, for terms, rows holding at least {@code n} distinct terms) outweigh
- * and outlast can therefore never reach the first {@code n} again: the pool drops it. What stays is exactly enough
+ * and outlast can therefore never reach the first {@code n} again, nor can one that a heavier, later entry of the same
+ * post (for terms, rows holding all its terms) outweighs and outlasts: the pool drops it. What stays is exactly enough
  * to give the lists of any later night from the pool alone, for each of the half-lives the pool is kept for (a
  * vouched topic decays more slowly). Outweighing is taken with a margin, so that rounding in the decay never makes
  * an entry look dominated when the list's own arithmetic would rank it first.
@@ -33,61 +38,62 @@ public final class EvidencePools {
 
   /** The entries that can still be among the first {@code n} distinct posts of a night from windowStart on. */
   public static List<PostEntry> prunePosts(List<PostEntry> entries, long windowStart, int n, double... halfLives) {
-    List<PostEntry> inWindow = entries.stream().filter(e -> e.day() >= windowStart).toList();
-    List<PostEntry> kept = new ArrayList<>();
-    for (PostEntry x : inWindow) {
-      boolean needed = false;
-      for (double h : halfLives) {
-        Set<String> heavier = new HashSet<>();
-        for (PostEntry y : inWindow) {
-          if (y.day() >= x.day() && !y.postId().equals(x.postId()) && outweighs(y.weight(), y.day(), x.weight(),
-              x.day(), h)) {
-            heavier.add(y.postId());
-            if (heavier.size() >= n) {
-              break;
-            }
-          }
+    return listable(entries, windowStart, halfLives, PostEntry::day, PostEntry::weight, x -> {
+      Set<String> others = new HashSet<>();
+      return y -> {
+        // The same post on a later day, heavier: wherever this entry would be listed, that one already is.
+        if (y.postId().equals(x.postId())) {
+          return true;
         }
-        if (heavier.size() < n) {
-          needed = true;
-          break;
-        }
-      }
-      if (needed) {
-        kept.add(x);
-      }
-    }
-    kept.sort(POST_ORDER);
-    return kept;
+        others.add(y.postId());
+        return others.size() >= n;
+      };
+    }, POST_ORDER);
   }
 
   /** The rows whose terms can still be among the first {@code n} distinct terms of a night from windowStart on. */
   public static List<TermsEntry> pruneTerms(List<TermsEntry> entries, long windowStart, int n, double... halfLives) {
-    List<TermsEntry> inWindow = entries.stream().filter(e -> e.day() >= windowStart).toList();
-    List<TermsEntry> kept = new ArrayList<>();
-    for (TermsEntry x : inWindow) {
-      boolean needed = false;
+    return listable(entries, windowStart, halfLives, TermsEntry::day, TermsEntry::weight, x -> {
+      Set<String> terms = new HashSet<>();
+      return y -> {
+        terms.addAll(y.terms());
+        // The list is full above this row, or every term of it is listed above it already.
+        return terms.size() >= n || terms.containsAll(x.terms());
+      };
+    }, TERMS_ORDER);
+  }
+
+  /**
+   * The entries of the window that, under at least one half-life, are not covered by the entries that outweigh and
+   * outlast them. {@code coverOf} gives, for an entry, a fresh test fed those entries one by one that says when they
+   * fill every place above it.
+   */
+  private static <T> List<T> listable(List<T> entries, long windowStart, double[] halfLives, ToLongFunction<T> day,
+                                      ToDoubleFunction<T> weight, Function<T, Predicate<T>> coverOf,
+                                      Comparator<T> order) {
+    List<T> inWindow = entries.stream().filter(e -> day.applyAsLong(e) >= windowStart).toList();
+    List<T> kept = new ArrayList<>();
+    for (T x : inWindow) {
       for (double h : halfLives) {
-        Set<String> covered = new HashSet<>();
-        for (TermsEntry y : inWindow) {
-          if (y != x && y.day() >= x.day() && outweighs(y.weight(), y.day(), x.weight(), x.day(), h)) {
-            covered.addAll(y.terms());
-            if (covered.size() >= n) {
-              break;
-            }
-          }
-        }
-        if (covered.size() < n) {
-          needed = true;
+        if (!covered(x, inWindow, h, day, weight, coverOf.apply(x))) {
+          kept.add(x);
           break;
         }
       }
-      if (needed) {
-        kept.add(x);
+    }
+    kept.sort(order);
+    return kept;
+  }
+
+  private static <T> boolean covered(T x, List<T> entries, double h, ToLongFunction<T> day,
+                                     ToDoubleFunction<T> weight, Predicate<T> cover) {
+    for (T y : entries) {
+      if (y != x && day.applyAsLong(y) >= day.applyAsLong(x) && outweighs(weight.applyAsDouble(y),
+          day.applyAsLong(y), weight.applyAsDouble(x), day.applyAsLong(x), h) && cover.test(y)) {
+        return true;
       }
     }
-    kept.sort(TERMS_ORDER);
-    return kept;
+    return false;
   }
 
   /**
@@ -147,8 +153,10 @@ public final class EvidencePools {
     return ky > kx + TIE_MARGIN;
   }
 
-  private static final Comparator<PostEntry> POST_ORDER = Comparator.comparingLong(PostEntry::day).reversed()
-      .thenComparing(PostEntry::postId).thenComparingDouble(PostEntry::weight);
-  private static final Comparator<TermsEntry> TERMS_ORDER = Comparator.comparingLong(TermsEntry::day).reversed()
+  // Kept in the order Spark's array_sort gives the same structs (field by field, ascending), so that a pool pruned
+  // here and one only cut to the window are stored alike.
+  private static final Comparator<PostEntry> POST_ORDER = Comparator.comparing(PostEntry::postId)
+      .thenComparingDouble(PostEntry::weight).thenComparingLong(PostEntry::day);
+  private static final Comparator<TermsEntry> TERMS_ORDER = Comparator.comparingLong(TermsEntry::day)
       .thenComparingDouble(TermsEntry::weight);
 }

@@ -21,7 +21,13 @@ class EvidencePoolsTest {
    */
   @Test
   void theCarriedPoolGivesTheWindowsOwnListsEveryNight() {
-    Random random = new Random(7);
+    for (long seed = 1; seed <= 20; seed++) {
+      carriedPoolMatchesTheWindow(seed);
+    }
+  }
+
+  private static void carriedPoolMatchesTheWindow(long seed) {
+    Random random = new Random(seed);
     int n = 5;
     List<PostEntry> allPosts = new ArrayList<>();
     List<TermsEntry> allRows = new ArrayList<>();
@@ -34,7 +40,7 @@ class EvidencePoolsTest {
       double dayWeight = 0;
       for (int i = 0; i < posts; i++) {
         // Every fifth post is one of a small set that recurs on other days.
-        String id = random.nextInt(5) == 0 ? "again-" + random.nextInt(6) : "p" + day + "-" + i;
+        String id = random.nextInt(3) == 0 ? "again-" + random.nextInt(6) : "p" + day + "-" + i;
         double w = Math.round(random.nextDouble() * (random.nextInt(10) == 0 ? 40 : 4) * 10) / 10.0;
         tonight.add(new PostEntry(id, w, day));
         dayWeight += w;
@@ -56,9 +62,9 @@ class EvidencePoolsTest {
       List<PostEntry> windowPosts = allPosts.stream().filter(e -> e.day() >= windowStart).toList();
       List<TermsEntry> windowRows = allRows.stream().filter(e -> e.day() >= windowStart).toList();
       for (double h : new double[] {HALF_LIFE, VOUCHED_HALF_LIFE}) {
-        assertThat(EvidencePools.topPosts(postPool, day, h, n)).as("posts, night %d, half-life %s", day, h)
+        assertThat(EvidencePools.topPosts(postPool, day, h, n)).as("posts, seed %d, night %d, half-life %s", seed, day, h)
             .isEqualTo(EvidencePools.topPosts(windowPosts, day, h, n));
-        assertThat(EvidencePools.topTerms(termPool, day, h, 2 * n)).as("terms, night %d, half-life %s", day, h)
+        assertThat(EvidencePools.topTerms(termPool, day, h, 2 * n)).as("terms, seed %d, night %d, half-life %s", seed, day, h)
             .isEqualTo(EvidencePools.topTerms(windowRows, day, h, 2 * n));
       }
     }
@@ -85,11 +91,25 @@ class EvidencePoolsTest {
   void aRowIsDroppedOnlyWhenHeavierNewerRowsHoldEnoughDistinctTerms() {
     List<TermsEntry> rows = List.of(new TermsEntry(12, 9.0, List.of("a", "b")), new TermsEntry(11, 8.0,
         List.of("a", "b")), new TermsEntry(10, 1.0, List.of("c")));
-    // Rows above "c" hold only two distinct terms: with three to list, "c" is still needed. With two, the newest
-    // row alone fills the list, and the rows under it go.
-    assertThat(EvidencePools.pruneTerms(rows, 0, 3, HALF_LIFE)).hasSize(3);
+    // Rows above "c" hold only two distinct terms: with three to list, "c" is still needed (day 11's terms are all
+    // above it, so it is not). With two, the newest row alone fills the list, and the rows under it go.
+    assertThat(EvidencePools.pruneTerms(rows, 0, 3, HALF_LIFE)).extracting(TermsEntry::day)
+        .containsExactlyInAnyOrder(12L, 10L);
     assertThat(EvidencePools.pruneTerms(rows, 0, 2, HALF_LIFE)).extracting(TermsEntry::day).containsExactly(12L);
     assertThat(EvidencePools.topTerms(rows, 12, HALF_LIFE, 3)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void anEntryOutweighedAndOutlastedByItsOwnPostOrTermsAddsNothing() {
+    // The same post engaged again later with the same weight: the earlier entry can never list anything new.
+    List<PostEntry> posts = List.of(new PostEntry("p", 2.0, 10), new PostEntry("p", 2.0, 14),
+        new PostEntry("q", 1.0, 12));
+    assertThat(EvidencePools.prunePosts(posts, 0, 5, HALF_LIFE)).extracting(PostEntry::day)
+        .containsExactlyInAnyOrder(14L, 12L);
+    List<TermsEntry> rows = List.of(new TermsEntry(10, 2.0, List.of("a", "b")), new TermsEntry(14, 2.0,
+        List.of("b", "a", "c")), new TermsEntry(12, 1.0, List.of("d")));
+    assertThat(EvidencePools.pruneTerms(rows, 0, 10, HALF_LIFE)).extracting(TermsEntry::day)
+        .containsExactlyInAnyOrder(14L, 12L);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
