@@ -158,6 +158,26 @@ public final class Warehouse {
   }
 
   /**
+   * When the date of the table was completed: its {@code _SUCCESS} marker's modification time in milliseconds (a
+   * swap-in moves the folder and keeps it), {@link Long#MAX_VALUE} while this process's open run stages it, -1 when
+   * the date is absent.
+   */
+  public long completedAt(String table, LocalDate date) {
+    DateStaging staging = open.get(date);
+    if (staging != null && staging.holds(table)) {
+      return Long.MAX_VALUE;
+    }
+    Path marker = new Path(partition(table, date), "_SUCCESS");
+    try {
+      return marker.getFileSystem(hadoopConf()).getFileStatus(marker).getModificationTime();
+    } catch (java.io.FileNotFoundException e) {
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check " + marker, e);
+    }
+  }
+
+  /**
    * The latest complete date of a table before {@code date}, or null: asked day by day going back (a table
    * written every night is found at once), the whole table listed only after {@link #PROBED_DAYS} days without one.
    */

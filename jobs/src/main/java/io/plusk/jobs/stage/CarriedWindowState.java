@@ -43,46 +43,43 @@ final class CarriedWindowState {
   /** The state at the end of {@code date}, for a window of {@code windowDays} days ending there. */
   static Dataset<Row> carriedTo(Definition state, Warehouse wh, LocalDate date, int windowDays) {
     LocalDate windowStart = date.minusDays(windowDays - 1L);
-    LocalDate previous = usableBefore(state.table(), wh, date, windowStart);
-    Dataset<Row> rows = previous == null ? state.factsOf(wh, windowStart, date)
-        : wh.read(state.table(), previous).drop(Tables.PARTITION_COLUMN, WINDOW_DAYS)
-            .unionByName(state.factsOf(wh, previous.plusDays(1), date), true);
+    Usable usable = usableBefore(state.table(), wh, date, windowStart);
+    Dataset<Row> rows = usable == null ? state.factsOf(wh, windowStart, date)
+        : wh.read(state.table(), usable.date()).drop(Tables.PARTITION_COLUMN, WINDOW_DAYS)
+            .unionByName(state.factsOf(wh, usable.date().plusDays(1), date), true);
     return state.merged(rows, windowStart).withColumn(WINDOW_DAYS, lit(windowDays));
   }
 
+  /** A state tonight's can build on: its date and the window it was written for. */
+  record Usable(LocalDate date, int windowDays) {
+    /** The first date the state's window holds. */
+    LocalDate windowStart() {
+      return date.minusDays(windowDays - 1L);
+    }
+  }
+
   /**
-   * The date of the state tonight's can build on: the latest before {@code date} that holds the window from
-   * {@code windowStart} on; null (logged why) when there is none and the state must be worked out from the window.
+   * The state tonight's can build on: the latest before {@code date} that holds the window from {@code windowStart}
+   * on; null (logged why) when there is none and the state must be worked out from the window. An empty state says
+   * nothing of its window: worked out again (a night without facts is cheap to work out).
    */
-  static LocalDate usableBefore(String table, Warehouse wh, LocalDate date, LocalDate windowStart) {
+  static Usable usableBefore(String table, Warehouse wh, LocalDate date, LocalDate windowStart) {
     LocalDate previous = wh.latestBefore(table, date);
     String unusable;
     if (previous == null) {
       unusable = "no state before the date";
     } else if (previous.isBefore(windowStart.minusDays(1))) {
       unusable = "the state of " + previous + " is older than the window";
-    } else if (!covers(wh, table, previous, previous.toEpochDay() - windowStart.toEpochDay() + 1)) {
-      unusable = "the state of " + previous + " is empty or was written for a shorter window";
     } else {
-      LOG.info("state={} date={} carried_from={}", table, date, previous);
-      return previous;
+      List<Row> first = wh.read(table, previous).select(WINDOW_DAYS).limit(1).collectAsList();
+      if (first.isEmpty() || first.get(0).getInt(0) < previous.toEpochDay() - windowStart.toEpochDay() + 1) {
+        unusable = "the state of " + previous + " is empty or was written for a shorter window";
+      } else {
+        LOG.info("state={} date={} carried_from={}", table, date, previous);
+        return new Usable(previous, first.get(0).getInt(0));
+      }
     }
     LOG.info("state={} date={} carried_from=none ({}: worked out from the window)", table, date, unusable);
     return null;
-  }
-
-  /**
-   * Whether the state of {@code previous} holds at least its last {@code days} days. An empty state says nothing of
-   * its window: worked out again (a night without facts is cheap to work out).
-   */
-  private static boolean covers(Warehouse wh, String table, LocalDate previous, long days) {
-    Integer windowDays = windowDaysOf(wh, table, previous);
-    return windowDays != null && windowDays >= days;
-  }
-
-  /** The window the state of {@code date} was written for, or null when it holds no row. */
-  static Integer windowDaysOf(Warehouse wh, String table, LocalDate date) {
-    List<Row> first = wh.read(table, date).select(WINDOW_DAYS).limit(1).collectAsList();
-    return first.isEmpty() ? null : first.get(0).getInt(0);
   }
 }

@@ -39,6 +39,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
@@ -55,6 +57,7 @@ import scala.collection.Seq;
  * then agree with the carried ones to rounding (about 1e-12 relative), the lists and counts exactly.
  */
 public final class EvidenceWindow {
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceWindow.class);
   private static final String DT = Tables.PARTITION_COLUMN;
   private static final String TABLE = Tables.USER_TOPIC_WINDOW;
 
@@ -63,12 +66,23 @@ public final class EvidenceWindow {
   /** The state at the end of {@code date}: yesterday's (or the last usable one's) and the dates since. */
   static Dataset<Row> carriedTo(Warehouse wh, LocalDate date, ScoringSettings s) {
     LocalDate windowStart = date.minusDays(s.windowDays() - 1L);
-    LocalDate previous = CarriedWindowState.usableBefore(TABLE, wh, date, windowStart);
+    CarriedWindowState.Usable usable = CarriedWindowState.usableBefore(TABLE, wh, date, windowStart);
+    LocalDate previous = usable == null ? null : usable.date();
+    LocalDate previousStart = usable == null ? null : usable.windowStart();
+    if (previous != null) {
+      LocalDate rewritten = rewrittenAfter(wh, previous, previousStart);
+      if (rewritten != null) {
+        // The state summed that date's rows as they were: taking off the new ones would leave the difference
+        // in the sums for good.
+        LOG.info("state={} date={} carried_from=none (user_topic_daily of {} was written after the state of {}: "
+            + "worked out from the window)", TABLE, date, rewritten, previous);
+        previous = null;
+      }
+    }
     Dataset<Row> contributions;
     if (previous == null) {
       contributions = ofDays(wh.read(Tables.USER_TOPIC_DAILY, windowStart, date), date, s, 1);
     } else {
-      LocalDate previousStart = previous.minusDays(CarriedWindowState.windowDaysOf(wh, TABLE, previous) - 1L);
       contributions = ofState(wh.read(TABLE, previous), previous, date, s)
           .unionByName(ofDays(wh.read(Tables.USER_TOPIC_DAILY, previous.plusDays(1), date), date, s, 1));
       if (previousStart.isBefore(windowStart)) {
@@ -78,6 +92,20 @@ public final class EvidenceWindow {
       }
     }
     return merged(contributions, date, s);
+  }
+
+  /**
+   * A date of the state's window whose daily rows were written after the state (a rerun or backfill of that date
+   * alone), or null.
+   */
+  private static LocalDate rewrittenAfter(Warehouse wh, LocalDate previous, LocalDate previousStart) {
+    long stateWritten = wh.completedAt(TABLE, previous);
+    for (LocalDate d = previousStart; !d.isAfter(previous); d = d.plusDays(1)) {
+      if (wh.completedAt(Tables.USER_TOPIC_DAILY, d) > stateWritten) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** The state worked out from daily rows alone (those of the window ending at {@code date} count). */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The window's evidence carried night to night (yesterday's state, tonight's daily rows, minus the date that left)
  * is what the window's own daily rows give: the same pairs, posts, engagement, listing date and evidence lists, and
- * sums equal to rounding, for a vouched and an unvouched topic, across a night that did not run and a shorter state.
+ * sums equal to rounding, for a vouched and an unvouched topic, across a night that did not run, a shorter state and
+ * a date rewritten after the state.
  */
 class EvidenceWindowTest extends SparkTestBase {
   private static final LocalDate FIRST = LocalDate.parse("2026-11-01");
@@ -77,6 +78,28 @@ class EvidenceWindowTest extends SparkTestBase {
     ScoringSettings oneDay = new ScoringSettings(1, 3.0, 1.0, 0.0, 2, 0.5, 2.0, 1.0, 1000);
     wh.write(EvidenceWindow.carriedTo(wh, d2, oneDay), Tables.USER_TOPIC_WINDOW, d2);
     LocalDate d3 = FIRST.plusDays(2);
+    wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(random, d3)).drop("dt"), Tables.USER_TOPIC_DAILY, d3);
+    Map<String, String> carried = described(EvidenceWindow.carriedTo(wh, d3, SCORING), d3);
+    Map<String, String> fromWindow = described(EvidenceWindow.fromDaily(wh.read(Tables.USER_TOPIC_DAILY, FIRST, d3),
+        d3, SCORING), d3);
+    assertThat(carried.keySet()).isEqualTo(fromWindow.keySet());
+    fromWindow.forEach((pair, expected) -> assertSame(pair, carried.get(pair), expected));
+  }
+
+  @Test
+  void aDateRewrittenAfterTheStateIsNotBuiltOn() throws InterruptedException {
+    Warehouse wh = new Warehouse(spark, tmp.resolve("wh").toString());
+    Random random = new Random(3);
+    LocalDate d2 = FIRST.plusDays(1);
+    LocalDate d3 = FIRST.plusDays(2);
+    for (LocalDate d : List.of(FIRST, d2)) {
+      wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(random, d)).drop("dt"), Tables.USER_TOPIC_DAILY, d);
+      wh.write(EvidenceWindow.carriedTo(wh, d, SCORING), Tables.USER_TOPIC_WINDOW, d);
+    }
+    // The first date run again alone, with other rows, after the second night's state had summed the old ones.
+    Thread.sleep(1100);
+    wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(new Random(4), FIRST)).drop("dt"), Tables.USER_TOPIC_DAILY,
+        FIRST);
     wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(random, d3)).drop("dt"), Tables.USER_TOPIC_DAILY, d3);
     Map<String, String> carried = described(EvidenceWindow.carriedTo(wh, d3, SCORING), d3);
     Map<String, String> fromWindow = described(EvidenceWindow.fromDaily(wh.read(Tables.USER_TOPIC_DAILY, FIRST, d3),
