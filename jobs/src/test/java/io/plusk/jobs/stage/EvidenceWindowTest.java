@@ -79,11 +79,7 @@ class EvidenceWindowTest extends SparkTestBase {
     wh.write(EvidenceWindow.carriedTo(wh, d2, oneDay), Tables.USER_TOPIC_WINDOW, d2);
     LocalDate d3 = FIRST.plusDays(2);
     wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(random, d3)).drop("dt"), Tables.USER_TOPIC_DAILY, d3);
-    Map<String, String> carried = described(EvidenceWindow.carriedTo(wh, d3, SCORING), d3);
-    Map<String, String> fromWindow = described(EvidenceWindow.fromDaily(wh.read(Tables.USER_TOPIC_DAILY, FIRST, d3),
-        d3, SCORING), d3);
-    assertThat(carried.keySet()).isEqualTo(fromWindow.keySet());
-    fromWindow.forEach((pair, expected) -> assertSame(pair, carried.get(pair), expected));
+    assertCarriedIsTheWindows(wh, d3);
   }
 
   @Test
@@ -101,9 +97,14 @@ class EvidenceWindowTest extends SparkTestBase {
     wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(new Random(4), FIRST)).drop("dt"), Tables.USER_TOPIC_DAILY,
         FIRST);
     wh.write(table(Tables.USER_TOPIC_DAILY, dailyRows(random, d3)).drop("dt"), Tables.USER_TOPIC_DAILY, d3);
-    Map<String, String> carried = described(EvidenceWindow.carriedTo(wh, d3, SCORING), d3);
-    Map<String, String> fromWindow = described(EvidenceWindow.fromDaily(wh.read(Tables.USER_TOPIC_DAILY, FIRST, d3),
-        d3, SCORING), d3);
+    assertCarriedIsTheWindows(wh, d3);
+  }
+
+  /** What carriedTo gives on {@code date} is what the window's daily rows give. */
+  private static void assertCarriedIsTheWindows(Warehouse wh, LocalDate date) {
+    Map<String, String> carried = described(EvidenceWindow.carriedTo(wh, date, SCORING), date);
+    Map<String, String> fromWindow = described(EvidenceWindow.fromDaily(wh.read(Tables.USER_TOPIC_DAILY,
+        date.minusDays(SCORING.windowDays() - 1L), date), date, SCORING), date);
     assertThat(carried.keySet()).isEqualTo(fromWindow.keySet());
     fromWindow.forEach((pair, expected) -> assertSame(pair, carried.get(pair), expected));
   }
