@@ -80,6 +80,7 @@ final class DateRederivation {
           wh.read(Tables.POST_TOPICS, lookbackStart, d.minusDays(1)).unionByName(linksBefore), feedback));
     }
     return rewrite.stage(new ScoreJob(), Tables.USER_TOPIC_DAILY, Tables.PLUSK_ACCEPTED, Tables.PLUSK_REJECTED,
-        Tables.LINK_FEEDBACK, Tables.LINK_USAGE, Tables.KNOWN_USERS, Tables.USER_TOPIC_WINDOW, Tables.TOPIC_EXPERTISE);
+        Tables.LINK_FEEDBACK, Tables.LINK_USAGE, Tables.KNOWN_USERS, Tables.USER_TOPIC_WINDOW,
+        Tables.TOPIC_EXPERTISE);
   }
 }

@@ -52,8 +52,9 @@ import scala.collection.Seq;
  * evidence, minus what the date leaving the window added: kept for the standard half-life and for the slower one of a
  * vouched topic, since a +K can arrive or leave any night. Posts and engagement are whole numbers added and taken
  * off. The evidence lists come from pools that keep every entry that can still be listed ({@link EvidencePools}), so
- * they are exactly the window's own lists. Without a usable state (none, older than the window, or written for a
- * shorter one) the state is worked out from the window's daily rows, the same arithmetic over more rows; the sums
+ * they are exactly the window's own lists. Without a usable state (none, older than the window, written for a
+ * shorter one, or one a date of whose window was written again after it) the state is worked out from the window's
+ * daily rows, the same arithmetic over more rows; the sums
  * then agree with the carried ones to rounding (about 1e-12 relative), the lists and counts exactly.
  */
 public final class EvidenceWindow {
@@ -67,29 +68,24 @@ public final class EvidenceWindow {
   static Dataset<Row> carriedTo(Warehouse wh, LocalDate date, ScoringSettings s) {
     LocalDate windowStart = date.minusDays(s.windowDays() - 1L);
     CarriedWindowState.Usable usable = CarriedWindowState.usableBefore(TABLE, wh, date, windowStart);
-    LocalDate previous = usable == null ? null : usable.date();
-    LocalDate previousStart = usable == null ? null : usable.windowStart();
-    if (previous != null) {
-      LocalDate rewritten = rewrittenAfter(wh, previous, previousStart);
-      if (rewritten != null) {
-        // The state summed that date's rows as they were: taking off the new ones would leave the difference
-        // in the sums for good.
-        LOG.info("state={} date={} carried_from=none (user_topic_daily of {} was written after the state of {}: "
-            + "worked out from the window)", TABLE, date, rewritten, previous);
-        previous = null;
-      }
+    LocalDate rewritten = usable == null ? null : rewrittenAfter(wh, usable);
+    if (rewritten != null) {
+      // The state summed that date's rows as they were: taking off the new ones would leave the difference
+      // in the sums for good.
+      LOG.info("state={} date={} carried_from=none (user_topic_daily of {} was written after the state of {}: "
+          + "worked out from the window)", TABLE, date, rewritten, usable.date());
+      usable = null;
     }
-    Dataset<Row> contributions;
-    if (previous == null) {
-      contributions = ofDays(wh.read(Tables.USER_TOPIC_DAILY, windowStart, date), date, s, 1);
-    } else {
-      contributions = ofState(wh.read(TABLE, previous), previous, date, s)
-          .unionByName(ofDays(wh.read(Tables.USER_TOPIC_DAILY, previous.plusDays(1), date), date, s, 1));
-      if (previousStart.isBefore(windowStart)) {
-        // What the state summed that tonight's window no longer holds.
-        contributions = contributions.unionByName(ofDays(wh.read(Tables.USER_TOPIC_DAILY, previousStart,
-            windowStart.minusDays(1)), date, s, -1));
-      }
+    if (usable == null) {
+      return merged(ofDays(wh.read(Tables.USER_TOPIC_DAILY, windowStart, date), date, s, 1), date, s);
+    }
+    LocalDate previous = usable.date();
+    Dataset<Row> contributions = ofState(wh.read(TABLE, previous), previous, date, s)
+        .unionByName(ofDays(wh.read(Tables.USER_TOPIC_DAILY, previous.plusDays(1), date), date, s, 1));
+    if (usable.windowStart().isBefore(windowStart)) {
+      // What the state summed that tonight's window no longer holds.
+      contributions = contributions.unionByName(ofDays(wh.read(Tables.USER_TOPIC_DAILY, usable.windowStart(),
+          windowStart.minusDays(1)), date, s, -1));
     }
     return merged(contributions, date, s);
   }
@@ -98,9 +94,9 @@ public final class EvidenceWindow {
    * A date of the state's window whose daily rows were written after the state (a rerun or backfill of that date
    * alone), or null.
    */
-  private static LocalDate rewrittenAfter(Warehouse wh, LocalDate previous, LocalDate previousStart) {
-    long stateWritten = wh.completedAt(TABLE, previous);
-    for (LocalDate d = previousStart; !d.isAfter(previous); d = d.plusDays(1)) {
+  private static LocalDate rewrittenAfter(Warehouse wh, CarriedWindowState.Usable state) {
+    long stateWritten = wh.completedAt(TABLE, state.date());
+    for (LocalDate d = state.windowStart(); !d.isAfter(state.date()); d = d.plusDays(1)) {
       if (wh.completedAt(Tables.USER_TOPIC_DAILY, d) > stateWritten) {
         return d;
       }
@@ -129,7 +125,7 @@ public final class EvidenceWindow {
     long day = date.toEpochDay();
     int n = s.evidenceLimit();
     double halfLife = s.halfLifeDays();
-    double vouchedHalfLife = s.halfLifeDays() * s.plusKHalfLifeMultiplier();
+    double vouchedHalfLife = vouchedHalfLife(s);
     UserDefinedFunction topPosts = udf((UDF2<Seq<Row>, Boolean, Seq<String>>) (pool, v) -> JavaConverters
         .asScalaBuffer(EvidencePools.topPosts(posts(pool), day, v ? vouchedHalfLife : halfLife, n)),
         DataTypes.createArrayType(DataTypes.StringType, false));
@@ -154,12 +150,11 @@ public final class EvidenceWindow {
   private static Dataset<Row> ofDays(Dataset<Row> daily, LocalDate date, ScoringSettings s, int sign) {
     Column age = datediff(lit(date.toString()).cast("date"), to_date(col(DT)));
     Column epochDay = datediff(to_date(col(DT)), lit("1970-01-01").cast("date"));
-    double vouchedHalfLife = s.halfLifeDays() * s.plusKHalfLifeMultiplier();
     boolean adds = sign > 0;
     return daily.select(col("user_id"), col("topic_id"),
         col("evidence").multiply(ScoreJob.DECAY.apply(age, lit(s.halfLifeDays()))).multiply(sign)
             .as("text_evidence"),
-        col("evidence").multiply(ScoreJob.DECAY.apply(age, lit(vouchedHalfLife))).multiply(sign)
+        col("evidence").multiply(ScoreJob.DECAY.apply(age, lit(vouchedHalfLife(s)))).multiply(sign)
             .as("text_evidence_vouched"),
         col("posts").multiply(sign).as("posts"), col("engagement_count").multiply(sign).as("engagement_count"),
         (adds ? when(col("evidence").gt(0), col(DT)) : lit(null)).cast("string").as("last_listed_dt"),
@@ -175,7 +170,7 @@ public final class EvidenceWindow {
   private static Dataset<Row> ofState(Dataset<Row> state, LocalDate previous, LocalDate date, ScoringSettings s) {
     long nights = date.toEpochDay() - previous.toEpochDay();
     double keep = ScoreFormula.decay(nights, s.halfLifeDays());
-    double keepVouched = ScoreFormula.decay(nights, s.halfLifeDays() * s.plusKHalfLifeMultiplier());
+    double keepVouched = ScoreFormula.decay(nights, vouchedHalfLife(s));
     return state.select(col("user_id"), col("topic_id"), col("text_evidence").multiply(keep).as("text_evidence"),
         col("text_evidence_vouched").multiply(keepVouched).as("text_evidence_vouched"), col("posts"),
         col("engagement_count"), col("last_listed_dt"), col("post_pool"), col("term_pool"));
@@ -186,7 +181,7 @@ public final class EvidenceWindow {
     LocalDate windowStart = date.minusDays(s.windowDays() - 1L);
     long startDay = windowStart.toEpochDay();
     int n = s.evidenceLimit();
-    double[] halfLives = {s.halfLifeDays(), s.halfLifeDays() * s.plusKHalfLifeMultiplier()};
+    double[] halfLives = {s.halfLifeDays(), vouchedHalfLife(s)};
     UserDefinedFunction prunePosts = udf((UDF1<Seq<Row>, Seq<Row>>) pool -> {
       List<Row> rows = new ArrayList<>();
       for (PostEntry e : EvidencePools.prunePosts(posts(pool), startDay, n, halfLives)) {
@@ -218,6 +213,11 @@ public final class EvidenceWindow {
         .withColumn("term_pool", when(size(col("term_pool")).leq(1), inWindow(col("term_pool"), startDay))
             .otherwise(pruneTerms.apply(col("term_pool"))))
         .withColumn(CarriedWindowState.WINDOW_DAYS, lit(s.windowDays()));
+  }
+
+  /** The slower half-life of a topic with +K in the window. */
+  private static double vouchedHalfLife(ScoringSettings s) {
+    return s.halfLifeDays() * s.plusKHalfLifeMultiplier();
   }
 
   private static Column inWindow(Column pool, long startDay) {

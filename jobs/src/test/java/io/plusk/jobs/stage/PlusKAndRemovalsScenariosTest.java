@@ -102,8 +102,8 @@ class PlusKAndRemovalsScenariosTest extends SparkTestBase {
   }
 
   private static Map<String, Double> raw(Dataset<Row> daily, Dataset<Row> plusk) {
-    return ScoreJob.topicExpertise(EvidenceWindow.fromDaily(daily, DAY, CONFIG.scoring()), plusk, rows(REMOVED), rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY,
-            CONFIG.scoring())
+    return ScoreJob.topicExpertise(EvidenceWindow.fromDaily(daily, DAY, CONFIG.scoring()), plusk, rows(REMOVED),
+            rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY, CONFIG.scoring())
         .rows().collectAsList().stream().collect(Collectors.toMap(r -> r.getString(r.fieldIndex("user_id")) + "/"
             + r.getString(r.fieldIndex("topic_slug")), r -> r.getDouble(r.fieldIndex("raw_evidence"))));
   }

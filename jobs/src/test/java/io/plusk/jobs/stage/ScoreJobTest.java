@@ -32,8 +32,8 @@ class ScoreJobTest extends SparkTestBase {
   }
 
   private static Map<String, Row> expertise(Dataset<Row> daily, Dataset<Row> plusk, Dataset<Row> removed) {
-    return ScoreJob.topicExpertise(EvidenceWindow.fromDaily(daily, DAY, SCORING), plusk, removed, rows(NAMES), TopicFrames.topics(spark, ONTOLOGY), DAY,
-            SCORING)
+    return ScoreJob.topicExpertise(EvidenceWindow.fromDaily(daily, DAY, SCORING), plusk, removed, rows(NAMES),
+            TopicFrames.topics(spark, ONTOLOGY), DAY, SCORING)
         .rows().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("user_id")) + "/"
             + r.getString(r.fieldIndex("topic_slug")), r -> r));

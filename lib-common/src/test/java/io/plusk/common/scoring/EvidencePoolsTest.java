@@ -62,9 +62,11 @@ class EvidencePoolsTest {
       List<PostEntry> windowPosts = allPosts.stream().filter(e -> e.day() >= windowStart).toList();
       List<TermsEntry> windowRows = allRows.stream().filter(e -> e.day() >= windowStart).toList();
       for (double h : new double[] {HALF_LIFE, VOUCHED_HALF_LIFE}) {
-        assertThat(EvidencePools.topPosts(postPool, day, h, n)).as("posts, seed %d, night %d, half-life %s", seed, day, h)
+        assertThat(EvidencePools.topPosts(postPool, day, h, n))
+            .as("posts, seed %d, night %d, half-life %s", seed, day, h)
             .isEqualTo(EvidencePools.topPosts(windowPosts, day, h, n));
-        assertThat(EvidencePools.topTerms(termPool, day, h, 2 * n)).as("terms, seed %d, night %d, half-life %s", seed, day, h)
+        assertThat(EvidencePools.topTerms(termPool, day, h, 2 * n))
+            .as("terms, seed %d, night %d, half-life %s", seed, day, h)
             .isEqualTo(EvidencePools.topTerms(windowRows, day, h, 2 * n));
       }
     }
